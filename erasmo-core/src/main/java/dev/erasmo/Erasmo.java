@@ -1,0 +1,613 @@
+package dev.erasmo;
+
+import dev.erasmo.instrument.Instrument;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.Buy;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.Dividend;
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.ledger.Sell;
+import dev.erasmo.ledger.Split;
+import dev.erasmo.ledger.Withdrawal;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Price;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.CostMethod;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.portfolio.Portfolio;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.portfolio.PortfolioState;
+import dev.erasmo.portfolio.Position;
+import dev.erasmo.portfolio.RejectedException;
+import dev.erasmo.portfolio.Rejection;
+import dev.erasmo.quote.Quote;
+import dev.erasmo.quote.QuoteException;
+import dev.erasmo.quote.QuoteNotFoundException;
+import dev.erasmo.quote.QuoteSource;
+import dev.erasmo.store.InMemoryPortfolioStore;
+import dev.erasmo.store.PortfolioNotFoundException;
+import dev.erasmo.store.PortfolioStore;
+import dev.erasmo.store.StaleVersionException;
+import dev.erasmo.valuation.FxRates;
+import dev.erasmo.valuation.MarketPrice;
+import dev.erasmo.valuation.PriceSnapshot;
+import dev.erasmo.valuation.Valuation;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of erasmo: paper-trading portfolios kept in a {@link PortfolioStore} and priced
+ * by a {@link QuoteSource}.
+ *
+ * <pre>{@code
+ * Erasmo erasmo = Erasmo.builder().quotes(quotes).build();
+ * PortfolioInfo p = erasmo.createPortfolio(Owner.of("alice"), "tech");
+ * erasmo.deposit(p.id(), Money.of("USD", "10000"));
+ * erasmo.buy(p.id(), Symbol.of("AAPL"), Quantity.of(10));
+ * Valuation v = erasmo.valuation(p.id());
+ * }</pre>
+ *
+ * <p>Commands validate against the portfolio's whole ledger and return a {@link CommandResult}:
+ * booked, or rejected with a reason and nothing written. A command that loses a race with another
+ * writer of the same portfolio is re-validated and retried up to {@link #DEFAULT_MAX_RETRIES}
+ * times (configurable) before {@link StaleVersionException} reaches the caller.
+ *
+ * <p>Dates: an instant's date is taken in the configured zone ({@link #DEFAULT_ZONE} by default);
+ * a valuation as of a date includes every event effective up to the end of that date.
+ *
+ * <p>Thread-safe if its store and quote source are (the bundled ones are); the builder is not.
+ */
+public final class Erasmo {
+
+    /** The base currency of new portfolios unless the builder sets another. */
+    public static final String DEFAULT_CURRENCY = "USD";
+    /** The cost method of new portfolios unless the builder sets another. */
+    public static final CostMethod DEFAULT_COST_METHOD = CostMethod.FIFO;
+    /** The zone in which instants are turned into dates, unless the builder sets another. */
+    public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
+    /** How often a command that lost a race with another writer is retried. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+
+    private final PortfolioStore store;
+    private final @Nullable QuoteSource quotes;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Currency defaultCurrency;
+    private final CostMethod defaultCostMethod;
+    private final int maxRetries;
+
+    private Erasmo(Builder b) {
+        this.store = b.store != null ? b.store : new InMemoryPortfolioStore();
+        this.quotes = b.quotes;
+        this.clock = b.clock;
+        this.zone = b.zone;
+        this.defaultCurrency = b.defaultCurrency;
+        this.defaultCostMethod = b.defaultCostMethod;
+        this.maxRetries = b.maxRetries;
+    }
+
+    /**
+     * Starts a builder with every default.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- portfolios
+
+    /**
+     * Creates a portfolio with the default base currency and cost method.
+     *
+     * @param owner the owner
+     * @param name a name not yet used by the owner
+     * @return the new portfolio's settings
+     * @throws dev.erasmo.store.DuplicatePortfolioException if the owner has one by that name
+     */
+    public PortfolioInfo createPortfolio(Owner owner, String name) {
+        return createPortfolio(owner, name, defaultCurrency, defaultCostMethod);
+    }
+
+    /**
+     * Creates a portfolio.
+     *
+     * @param owner the owner
+     * @param name a name not yet used by the owner
+     * @param baseCurrency the currency valuations are reported in
+     * @param costMethod how sells relieve cost
+     * @return the new portfolio's settings
+     * @throws dev.erasmo.store.DuplicatePortfolioException if the owner has one by that name
+     */
+    public PortfolioInfo createPortfolio(Owner owner, String name, Currency baseCurrency, CostMethod costMethod) {
+        PortfolioInfo info = new PortfolioInfo(PortfolioId.random(), owner, name, baseCurrency, costMethod, clock.instant());
+        store.create(info);
+        return info;
+    }
+
+    /**
+     * Finds a portfolio by owner and name.
+     *
+     * @param owner the owner
+     * @param name the name
+     * @return its settings, or empty
+     */
+    public Optional<PortfolioInfo> findPortfolio(Owner owner, String name) {
+        return store.findByName(owner, name);
+    }
+
+    /**
+     * Lists an owner's portfolios by name.
+     *
+     * @param owner the owner
+     * @return their settings
+     */
+    public List<PortfolioInfo> portfolios(Owner owner) {
+        return store.list(owner);
+    }
+
+    /**
+     * Deletes a portfolio and its ledger.
+     *
+     * @param id the portfolio
+     * @throws PortfolioNotFoundException if there is none
+     */
+    public void deletePortfolio(PortfolioId id) {
+        store.delete(id);
+    }
+
+    /**
+     * Loads a portfolio and folds its ledger.
+     *
+     * @param id the portfolio
+     * @return the portfolio
+     * @throws PortfolioNotFoundException if there is none
+     */
+    public Portfolio portfolio(PortfolioId id) {
+        return store.load(id).toPortfolio();
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /**
+     * Books any event: validates it against the ledger (and every later event, if it is
+     * back-dated) and appends it.
+     *
+     * @param id the portfolio
+     * @param event the event
+     * @return booked, or rejected with nothing written
+     * @throws PortfolioNotFoundException if there is no such portfolio
+     * @throws StaleVersionException if other writers won every retry
+     */
+    public CommandResult book(PortfolioId id, LedgerEvent event) {
+        Objects.requireNonNull(event, "event");
+        StaleVersionException lost = null;
+        for (int attempt = 0; attempt <= maxRetries; attempt++) {
+            Portfolio before = portfolio(id);
+            Portfolio after;
+            try {
+                after = before.append(event);
+            } catch (RejectedException e) {
+                return new CommandResult.Rejected(e.rejection());
+            }
+            LedgerEntry entry = after.entries().get(after.entries().size() - 1);
+            try {
+                store.append(id, before.version(), List.of(entry));
+                return new CommandResult.Booked(entry, after);
+            } catch (StaleVersionException e) {
+                lost = e;
+            }
+        }
+        throw Objects.requireNonNull(lost);
+    }
+
+    /**
+     * Deposits cash now.
+     *
+     * @param id the portfolio
+     * @param amount the cash, above zero
+     * @return the result
+     */
+    public CommandResult deposit(PortfolioId id, Money amount) {
+        return deposit(id, amount, clock.instant());
+    }
+
+    /**
+     * Deposits cash effective at a time.
+     *
+     * @param id the portfolio
+     * @param amount the cash, above zero
+     * @param at when
+     * @return the result
+     */
+    public CommandResult deposit(PortfolioId id, Money amount, Instant at) {
+        return book(id, new Deposit(EventId.random(), at, amount));
+    }
+
+    /**
+     * Withdraws cash now.
+     *
+     * @param id the portfolio
+     * @param amount the cash, above zero
+     * @return the result; rejected if the cash held is less
+     */
+    public CommandResult withdraw(PortfolioId id, Money amount) {
+        return withdraw(id, amount, clock.instant());
+    }
+
+    /**
+     * Withdraws cash effective at a time.
+     *
+     * @param id the portfolio
+     * @param amount the cash, above zero
+     * @param at when
+     * @return the result; rejected if the cash held is less, then or at any later event
+     */
+    public CommandResult withdraw(PortfolioId id, Money amount, Instant at) {
+        return book(id, new Withdrawal(EventId.random(), at, amount));
+    }
+
+    /**
+     * Buys at the latest quote, now, without fee.
+     *
+     * @param id the portfolio
+     * @param symbol what to buy
+     * @param quantity how many units
+     * @return the result
+     * @throws QuoteException if no price can be had
+     */
+    public CommandResult buy(PortfolioId id, Symbol symbol, Quantity quantity) {
+        return buy(id, TradeRequest.of(symbol, quantity));
+    }
+
+    /**
+     * Buys as requested; without a price, at the quote source's close as of the request's date
+     * (latest quote when it has no date). The fee goes into the lot's cost.
+     *
+     * @param id the portfolio
+     * @param request what to buy
+     * @return the result
+     * @throws QuoteException if no price can be had
+     */
+    public CommandResult buy(PortfolioId id, TradeRequest request) {
+        Fill f = fill(id, request);
+        return book(id, new Buy(EventId.random(), f.at, f.instrument, request.quantity(), f.price, f.fee));
+    }
+
+    /**
+     * Sells at the latest quote, now, without fee.
+     *
+     * @param id the portfolio
+     * @param symbol what to sell
+     * @param quantity how many units
+     * @return the result
+     * @throws QuoteException if no price can be had
+     */
+    public CommandResult sell(PortfolioId id, Symbol symbol, Quantity quantity) {
+        return sell(id, TradeRequest.of(symbol, quantity));
+    }
+
+    /**
+     * Sells as requested; without a price, at the quote source's close as of the request's date
+     * (latest quote when it has no date). The fee reduces the proceeds.
+     *
+     * @param id the portfolio
+     * @param request what to sell
+     * @return the result
+     * @throws QuoteException if no price can be had
+     */
+    public CommandResult sell(PortfolioId id, TradeRequest request) {
+        Fill f = fill(id, request);
+        return book(id, new Sell(EventId.random(), f.at, f.instrument, request.quantity(), f.price, f.fee));
+    }
+
+    /**
+     * Books a cash dividend per share on the units held at {@code at}, in the held instrument's
+     * currency.
+     *
+     * @param id the portfolio
+     * @param symbol the instrument paying it
+     * @param perShare the amount per unit
+     * @param at the effective time (ex-date)
+     * @return the result; rejected if nothing is held then
+     */
+    public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at) {
+        Portfolio p = portfolio(id);
+        Optional<Position> held = p.stateAt(at).findPosition(symbol);
+        if (held.isEmpty()) {
+            return new CommandResult.Rejected(new Rejection(Rejection.Reason.NOT_HELD,
+                    "dividend on " + symbol + " at " + at + ": no " + symbol + " held then"));
+        }
+        Instrument instrument = held.get().instrument();
+        return book(id, new Dividend(EventId.random(), at, instrument, new Price(instrument.currency(), perShare)));
+    }
+
+    /**
+     * Books a stock split of {@code numerator} new units for {@code denominator} old ones.
+     *
+     * @param id the portfolio
+     * @param symbol the symbol that splits
+     * @param numerator new units
+     * @param denominator old units
+     * @param at the effective time
+     * @return the result; rejected if nothing is held then
+     */
+    public CommandResult split(PortfolioId id, Symbol symbol, int numerator, int denominator, Instant at) {
+        return book(id, new Split(EventId.random(), at, symbol, numerator, denominator));
+    }
+
+    private Fill fill(PortfolioId id, TradeRequest r) {
+        Instant at = r.at() != null ? r.at() : clock.instant();
+        Currency currency;
+        Price price;
+        if (r.price() != null) {
+            currency = knownCurrency(id, r.symbol(), at);
+            price = new Price(currency, r.price());
+        } else {
+            Quote q = r.at() != null ? requireQuotes().asOf(r.symbol(), dateOf(at)) : requireQuotes().latest(r.symbol());
+            price = q.price();
+            currency = price.currency();
+        }
+        Money fee = r.fee() != null ? Money.of(currency, r.fee()) : Money.zero(currency);
+        return new Fill(at, new Instrument(r.symbol(), currency), price, fee);
+    }
+
+    /** The trading currency of a symbol: from the position held, else the quote source, else the base. */
+    private Currency knownCurrency(PortfolioId id, Symbol symbol, Instant at) {
+        Portfolio p = portfolio(id);
+        Optional<Position> held = p.state().findPosition(symbol);
+        if (held.isPresent()) {
+            return held.get().instrument().currency();
+        }
+        if (quotes != null) {
+            try {
+                return quotes.asOf(symbol, dateOf(at)).price().currency();
+            } catch (QuoteNotFoundException e) {
+                // not known to the source: a user-priced instrument in the base currency
+            }
+        }
+        return p.info().baseCurrency();
+    }
+
+    private record Fill(Instant at, Instrument instrument, Price price, Money fee) {
+    }
+
+    // ---------------------------------------------------------------- valuation
+
+    /**
+     * Values a portfolio now, at the latest quotes. Symbols without a quote are reported as
+     * unpriced, never valued at zero. FX rates come from the quote source as symbols
+     * {@code FROMTO=X} ({@code EURUSD=X}).
+     *
+     * @param id the portfolio
+     * @return the valuation
+     */
+    public Valuation valuation(PortfolioId id) {
+        Portfolio p = portfolio(id);
+        PortfolioState state = p.state();
+        QuoteSource q = requireQuotes();
+        Map<Symbol, MarketPrice> prices = new HashMap<>();
+        q.latest(state.positions().keySet()).forEach((s, quote) -> prices.put(s, quote.toMarketPrice()));
+        Currency base = p.info().baseCurrency();
+        Map<Currency, BigDecimal> rates = new HashMap<>();
+        for (Currency c : currencies(state)) {
+            if (!c.equals(base)) {
+                Quote fx = q.latest(List.of(fxSymbol(c, base))).get(fxSymbol(c, base));
+                if (fx != null) {
+                    rates.put(c, fx.price().amount());
+                }
+            }
+        }
+        return Valuation.of(state, PriceSnapshot.of(prices), new FxRates(base, rates));
+    }
+
+    /**
+     * Values a portfolio as of the end of a date: the events effective up to then, at each
+     * symbol's last close on or before the date.
+     *
+     * @param id the portfolio
+     * @param date the date, in the configured zone
+     * @return the valuation
+     */
+    public Valuation valuation(PortfolioId id, LocalDate date) {
+        Portfolio p = portfolio(id);
+        PortfolioState state = p.stateAt(endOf(date));
+        QuoteSource q = requireQuotes();
+        Map<Symbol, MarketPrice> prices = new HashMap<>();
+        for (Symbol s : state.positions().keySet()) {
+            asOf(q, s, date).ifPresent(quote -> prices.put(s, quote.toMarketPrice()));
+        }
+        Currency base = p.info().baseCurrency();
+        Map<Currency, BigDecimal> rates = new HashMap<>();
+        for (Currency c : currencies(state)) {
+            if (!c.equals(base)) {
+                asOf(q, fxSymbol(c, base), date).ifPresent(fx -> rates.put(c, fx.price().amount()));
+            }
+        }
+        return Valuation.of(state, PriceSnapshot.of(prices), new FxRates(base, rates));
+    }
+
+    private static Optional<Quote> asOf(QuoteSource q, Symbol s, LocalDate date) {
+        try {
+            return Optional.of(q.asOf(s, date));
+        } catch (QuoteNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Symbol fxSymbol(Currency from, Currency to) {
+        return Symbol.of(from.getCurrencyCode() + to.getCurrencyCode() + "=X");
+    }
+
+    private static Set<Currency> currencies(PortfolioState s) {
+        Set<Currency> all = new TreeSet<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+        all.addAll(s.cash().keySet());
+        all.addAll(s.netDeposits().keySet());
+        all.addAll(s.fees().keySet());
+        all.addAll(s.dividends().keySet());
+        s.positions().values().forEach(p -> all.add(p.instrument().currency()));
+        s.realizedPnl().values().forEach(m -> all.add(m.currency()));
+        return all;
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /**
+     * The date of an instant in the configured zone.
+     *
+     * @param at the instant
+     * @return its date
+     */
+    public LocalDate dateOf(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    /**
+     * The last instant of a date in the configured zone.
+     *
+     * @param date the date
+     * @return one nanosecond before the next day starts
+     */
+    public Instant endOf(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    }
+
+    /**
+     * The clock this instance uses for "now".
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    private QuoteSource requireQuotes() {
+        if (quotes == null) {
+            throw new IllegalStateException("no QuoteSource configured: pass one to Erasmo.builder().quotes(...)");
+        }
+        return quotes;
+    }
+
+    /**
+     * Configures an {@link Erasmo}. Every setting has a default; not thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable PortfolioStore store;
+        private @Nullable QuoteSource quotes;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = DEFAULT_ZONE;
+        private Currency defaultCurrency = Currency.getInstance(DEFAULT_CURRENCY);
+        private CostMethod defaultCostMethod = DEFAULT_COST_METHOD;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+
+        private Builder() {
+        }
+
+        /**
+         * Where portfolios are kept. Default: a new {@link InMemoryPortfolioStore}.
+         *
+         * @param store the store; erasmo does not close it
+         * @return this builder
+         */
+        public Builder store(PortfolioStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Where prices come from. No default: commands that need a price throw
+         * {@link IllegalStateException} without one.
+         *
+         * @param quotes the source
+         * @return this builder
+         */
+        public Builder quotes(QuoteSource quotes) {
+            this.quotes = Objects.requireNonNull(quotes, "quotes");
+            return this;
+        }
+
+        /**
+         * The clock for "now". Default: {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The zone that turns instants into dates. Default: {@link #DEFAULT_ZONE}.
+         *
+         * @param zone the zone
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * The base currency of new portfolios. Default: {@value #DEFAULT_CURRENCY}.
+         *
+         * @param currency the currency
+         * @return this builder
+         */
+        public Builder defaultCurrency(Currency currency) {
+            this.defaultCurrency = Objects.requireNonNull(currency, "currency");
+            return this;
+        }
+
+        /**
+         * The cost method of new portfolios. Default: {@link CostMethod#FIFO}.
+         *
+         * @param method the method
+         * @return this builder
+         */
+        public Builder defaultCostMethod(CostMethod method) {
+            this.defaultCostMethod = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /**
+         * How often a command that lost a race with another writer is retried. Default:
+         * {@value #DEFAULT_MAX_RETRIES}.
+         *
+         * @param retries zero or more
+         * @return this builder
+         */
+        public Builder maxRetries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("retries must not be negative");
+            }
+            this.maxRetries = retries;
+            return this;
+        }
+
+        /**
+         * Builds the instance.
+         *
+         * @return the entry point
+         */
+        public Erasmo build() {
+            return new Erasmo(this);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.erasmo.money;
+
+import java.math.BigDecimal;
+
+/** Parsing and normalizing of decimals shared by the money types. */
+final class Decimals {
+
+    private Decimals() {
+    }
+
+    /**
+     * Parses a plain decimal number. Accepts an optional sign, digits and one decimal point;
+     * rejects NaN, infinity, exponents, grouping and blank input with a message naming the text.
+     */
+    static BigDecimal parse(String what, String text) {
+        if (text == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        String t = text.strip();
+        if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a decimal number");
+        }
+        return new BigDecimal(t);
+    }
+
+    /** Removes trailing zeros, never leaving a negative scale, so that equal values are equal. */
+    static BigDecimal normalize(BigDecimal value) {
+        BigDecimal s = value.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /** Normalizes and checks that at most {@code maxScale} decimals are needed. */
+    static BigDecimal normalize(String what, BigDecimal value, int maxScale) {
+        BigDecimal n = normalize(value);
+        if (n.scale() > maxScale) {
+            throw new IllegalArgumentException(what + " " + value.toPlainString() + " has more than " + maxScale + " decimal places");
+        }
+        return n;
+    }
+}

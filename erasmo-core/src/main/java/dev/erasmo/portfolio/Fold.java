@@ -1,0 +1,236 @@
+package dev.erasmo.portfolio;
+
+import dev.erasmo.instrument.Instrument;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.Buy;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.Dividend;
+import dev.erasmo.ledger.Fee;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.ledger.Sell;
+import dev.erasmo.ledger.Split;
+import dev.erasmo.ledger.Withdrawal;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.Rejection.Reason;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutable accumulator of the fold: applies one event at a time and throws
+ * {@link RejectedException} before changing anything when an event breaks a rule. Not
+ * thread-safe; confined to one fold.
+ */
+final class Fold {
+
+    private final CostMethod costMethod;
+    private final Map<Currency, Money> cash = new HashMap<>();
+    private final Map<Symbol, OpenPosition> positions = new HashMap<>();
+    private final Map<Symbol, Money> realized = new HashMap<>();
+    private final Map<Currency, Money> fees = new HashMap<>();
+    private final Map<Currency, Money> dividends = new HashMap<>();
+    private final Map<Currency, Money> netDeposits = new HashMap<>();
+
+    Fold(CostMethod costMethod) {
+        this.costMethod = costMethod;
+    }
+
+    static Fold from(PortfolioState state, CostMethod costMethod) {
+        Fold f = new Fold(costMethod);
+        f.cash.putAll(state.cash());
+        state.positions().forEach((s, p) -> f.positions.put(s, new OpenPosition(p.instrument(), p.lots())));
+        f.realized.putAll(state.realizedPnl());
+        f.fees.putAll(state.fees());
+        f.dividends.putAll(state.dividends());
+        f.netDeposits.putAll(state.netDeposits());
+        return f;
+    }
+
+    PortfolioState toState() {
+        Map<Symbol, Position> open = new HashMap<>();
+        positions.forEach((s, p) -> open.put(s, Position.of(p.instrument, new ArrayList<>(p.lots))));
+        return new PortfolioState(cash, open, realized, fees, dividends, netDeposits);
+    }
+
+    void apply(LedgerEvent event) {
+        if (event instanceof Deposit d) {
+            add(cash, d.amount());
+            add(netDeposits, d.amount());
+        } else if (event instanceof Withdrawal w) {
+            debit(w.amount(), "withdrawal of " + w.amount());
+            add(netDeposits, w.amount().negated());
+        } else if (event instanceof Fee f) {
+            debit(f.amount(), "fee of " + f.amount());
+            add(fees, f.amount());
+        } else if (event instanceof Buy b) {
+            buy(b);
+        } else if (event instanceof Sell s) {
+            sell(s);
+        } else if (event instanceof Dividend d) {
+            dividend(d);
+        } else if (event instanceof Split s) {
+            split(s);
+        } else {
+            throw new IllegalStateException("unknown event " + event);
+        }
+    }
+
+    private void buy(Buy b) {
+        Instrument instrument = b.instrument();
+        OpenPosition p = positions.get(instrument.symbol());
+        checkCurrency(p, instrument);
+        Money paid = b.cashPaid();
+        debit(paid, "buy of " + b.quantity() + " " + instrument.symbol() + " for " + paid);
+        add(fees, b.fee());
+        if (p == null) {
+            p = new OpenPosition(instrument, List.of());
+            positions.put(instrument.symbol(), p);
+        }
+        Lot lot = new Lot(b.at(), b.quantity(), paid);
+        if (costMethod == CostMethod.AVERAGE && !p.lots.isEmpty()) {
+            Lot pooled = p.lots.removeFirst();
+            lot = new Lot(pooled.acquiredAt(), pooled.quantity().plus(lot.quantity()), pooled.cost().plus(lot.cost()));
+        }
+        p.lots.addLast(lot);
+    }
+
+    private void sell(Sell s) {
+        Instrument instrument = s.instrument();
+        OpenPosition p = positions.get(instrument.symbol());
+        Quantity held = p == null ? Quantity.ZERO : p.quantity();
+        if (held.compareTo(s.quantity()) < 0) {
+            throw reject(Reason.INSUFFICIENT_QUANTITY, "cannot sell " + s.quantity() + " " + instrument.symbol()
+                    + " at " + s.at() + ": only " + held + " held (short selling is not supported)");
+        }
+        checkCurrency(p, instrument);
+        Money proceeds = s.proceeds();
+        if (proceeds.isNegative()) {
+            debit(proceeds.negated(), "sell of " + s.quantity() + " " + instrument.symbol() + " whose fee exceeds its proceeds");
+        } else {
+            add(cash, proceeds);
+        }
+        add(fees, s.fee());
+        Money relieved = relieve(p, s.quantity());
+        add(realized, instrument.symbol(), proceeds.minus(relieved));
+        if (p.lots.isEmpty()) {
+            positions.remove(instrument.symbol());
+        }
+    }
+
+    /** Takes {@code quantity} out of the lots, oldest first, and returns the cost relieved. */
+    private static Money relieve(OpenPosition p, Quantity quantity) {
+        Money relieved = Money.zero(p.instrument.currency());
+        BigDecimal left = quantity.value();
+        while (left.signum() > 0) {
+            Lot lot = p.lots.removeFirst();
+            BigDecimal q = lot.quantity().value();
+            if (q.compareTo(left) <= 0) {
+                relieved = relieved.plus(lot.cost());
+                left = left.subtract(q);
+            } else {
+                // part of the lot's cost, rounded to the minor unit; the rest stays with the lot,
+                // so relieved + remaining is exactly the lot's cost
+                Money part = Money.of(lot.cost().currency(), lot.cost().amount().multiply(left).divide(q, MATH_SCALE, RoundingMode.HALF_EVEN),
+                        RoundingMode.HALF_EVEN);
+                p.lots.addFirst(new Lot(lot.acquiredAt(), lot.quantity().minus(Quantity.of(left)), lot.cost().minus(part)));
+                relieved = relieved.plus(part);
+                left = BigDecimal.ZERO;
+            }
+        }
+        return relieved;
+    }
+
+    /** Decimals kept in an intermediate division before the final rounding to a minor unit. */
+    private static final int MATH_SCALE = 20;
+
+    private void dividend(Dividend d) {
+        Instrument instrument = d.instrument();
+        OpenPosition p = positions.get(instrument.symbol());
+        if (p == null) {
+            throw reject(Reason.NOT_HELD, "dividend of " + d.perShare() + " per share on " + instrument.symbol()
+                    + " at " + d.at() + ": no " + instrument.symbol() + " held then");
+        }
+        checkCurrency(p, instrument);
+        Money amount = d.perShare().times(p.quantity());
+        add(cash, amount);
+        add(dividends, amount);
+    }
+
+    private void split(Split s) {
+        OpenPosition p = positions.get(s.symbol());
+        if (p == null) {
+            throw reject(Reason.NOT_HELD, s.numerator() + "-for-" + s.denominator() + " split of " + s.symbol()
+                    + " at " + s.at() + ": no " + s.symbol() + " held then");
+        }
+        BigDecimal n = BigDecimal.valueOf(s.numerator());
+        BigDecimal m = BigDecimal.valueOf(s.denominator());
+        ArrayDeque<Lot> split = new ArrayDeque<>();
+        for (Lot lot : p.lots) {
+            BigDecimal q = lot.quantity().value().multiply(n).divide(m, Quantity.MAX_SCALE, RoundingMode.HALF_EVEN);
+            if (q.signum() == 0) {
+                // a lot too small to survive the reverse split: its cost is realized as a loss
+                add(realized, s.symbol(), lot.cost().negated());
+            } else {
+                split.addLast(new Lot(lot.acquiredAt(), Quantity.of(q), lot.cost()));
+            }
+        }
+        p.lots.clear();
+        p.lots.addAll(split);
+        if (p.lots.isEmpty()) {
+            positions.remove(s.symbol());
+        }
+    }
+
+    private void checkCurrency(OpenPosition p, Instrument instrument) {
+        if (p != null && !p.instrument.currency().equals(instrument.currency())) {
+            throw reject(Reason.CURRENCY_MISMATCH, instrument.symbol() + " is held in " + p.instrument.currency().getCurrencyCode()
+                    + ", not " + instrument.currency().getCurrencyCode());
+        }
+    }
+
+    private void debit(Money amount, String what) {
+        Money held = cash.getOrDefault(amount.currency(), Money.zero(amount.currency()));
+        if (held.compareTo(amount) < 0) {
+            throw reject(Reason.INSUFFICIENT_CASH, what + " needs " + amount + " but only " + held + " is held");
+        }
+        cash.put(amount.currency(), held.minus(amount));
+    }
+
+    private static void add(Map<Currency, Money> map, Money amount) {
+        map.merge(amount.currency(), amount, Money::plus);
+    }
+
+    private static void add(Map<Symbol, Money> map, Symbol symbol, Money amount) {
+        map.merge(symbol, amount, Money::plus);
+    }
+
+    static RejectedException reject(Reason reason, String message) {
+        return new RejectedException(new Rejection(reason, message));
+    }
+
+    /** A position while folding: lots oldest first. */
+    private static final class OpenPosition {
+        final Instrument instrument;
+        final ArrayDeque<Lot> lots;
+
+        OpenPosition(Instrument instrument, List<Lot> lots) {
+            this.instrument = instrument;
+            this.lots = new ArrayDeque<>(lots);
+        }
+
+        Quantity quantity() {
+            BigDecimal q = BigDecimal.ZERO;
+            for (Lot lot : lots) {
+                q = q.add(lot.quantity().value());
+            }
+            return Quantity.of(q);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.erasmo.portfolio;
+
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.portfolio.Rejection.Reason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A portfolio: its settings, its ledger and the state folded from it.
+ *
+ * <p>The state is always the fold of the events in effective-time order, ties broken by sequence
+ * number. {@link #append(LedgerEvent)} accepts an event dated anywhere, also in the past, and
+ * returns a new portfolio; if the event, or any later event once it is in place, breaks a rule
+ * (not enough cash or units, nothing held, a currency mismatch, a duplicate id), it throws
+ * {@link RejectedException} and this portfolio is unchanged.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Portfolio {
+
+    private final PortfolioInfo info;
+    private final List<LedgerEntry> entries;
+    private final List<LedgerEntry> effective;
+    private final Map<EventId, LedgerEntry> byId;
+    private final PortfolioState state;
+
+    private Portfolio(PortfolioInfo info, List<LedgerEntry> entries, List<LedgerEntry> effective,
+            Map<EventId, LedgerEntry> byId, PortfolioState state) {
+        this.info = info;
+        this.entries = entries;
+        this.effective = effective;
+        this.byId = byId;
+        this.state = state;
+    }
+
+    /**
+     * A new portfolio with an empty ledger.
+     *
+     * @param info its settings
+     * @return the portfolio at version 0
+     */
+    public static Portfolio create(PortfolioInfo info) {
+        return new Portfolio(Objects.requireNonNull(info, "info"), List.of(), List.of(), Map.of(), PortfolioState.EMPTY);
+    }
+
+    /**
+     * Rebuilds a portfolio from a stored ledger.
+     *
+     * @param info its settings
+     * @param entries the entries with sequence numbers 1..n, in any order
+     * @return the portfolio at version n
+     * @throws IllegalArgumentException if the sequence numbers are not 1..n or an id repeats
+     * @throws RejectedException if the events break a rule (the ledger was not written by erasmo)
+     */
+    public static Portfolio of(PortfolioInfo info, List<LedgerEntry> entries) {
+        List<LedgerEntry> bySeq = new ArrayList<>(entries);
+        bySeq.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        Map<EventId, LedgerEntry> ids = new HashMap<>();
+        for (int i = 0; i < bySeq.size(); i++) {
+            LedgerEntry e = bySeq.get(i);
+            if (e.sequence() != i + 1) {
+                throw new IllegalArgumentException("ledger of " + info.id() + " has sequence " + e.sequence() + " where " + (i + 1) + " was expected");
+            }
+            if (ids.put(e.event().id(), e) != null) {
+                throw new IllegalArgumentException("ledger of " + info.id() + " repeats event id " + e.event().id());
+            }
+        }
+        List<LedgerEntry> effective = new ArrayList<>(bySeq);
+        effective.sort(LedgerEntry.EFFECTIVE_ORDER);
+        PortfolioState state = fold(info.costMethod(), effective, Instant.MAX);
+        return new Portfolio(info, List.copyOf(bySeq), List.copyOf(effective), Map.copyOf(ids), state);
+    }
+
+    /**
+     * Appends an event, validating it and every later event once it is in place.
+     *
+     * @param event the event, with an id not yet in the ledger
+     * @return the portfolio with the event as entry number {@code version() + 1}
+     * @throws RejectedException if a rule is broken; this portfolio is unchanged
+     */
+    public Portfolio append(LedgerEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (byId.containsKey(event.id())) {
+            throw Fold.reject(Reason.DUPLICATE_EVENT_ID, "event id " + event.id() + " is already in the ledger of " + info.name());
+        }
+        LedgerEntry entry = new LedgerEntry(entries.size() + 1L, event);
+        List<LedgerEntry> newEffective = new ArrayList<>(effective.size() + 1);
+        PortfolioState newState;
+        if (effective.isEmpty() || !event.at().isBefore(effective.get(effective.size() - 1).event().at())) {
+            // the common case: the event comes last, so only it needs checking
+            Fold fold = Fold.from(state, info.costMethod());
+            fold.apply(event);
+            newState = fold.toState();
+            newEffective.addAll(effective);
+            newEffective.add(entry);
+        } else {
+            newEffective.addAll(effective);
+            newEffective.add(entry);
+            newEffective.sort(LedgerEntry.EFFECTIVE_ORDER);
+            newState = foldChecked(entry, newEffective);
+        }
+        List<LedgerEntry> newEntries = new ArrayList<>(entries);
+        newEntries.add(entry);
+        Map<EventId, LedgerEntry> ids = new HashMap<>(byId);
+        ids.put(event.id(), entry);
+        return new Portfolio(info, List.copyOf(newEntries), List.copyOf(newEffective), Map.copyOf(ids), newState);
+    }
+
+    /** Folds with a back-dated entry in place; a later event that fails is named in the rejection. */
+    private PortfolioState foldChecked(LedgerEntry added, List<LedgerEntry> ordered) {
+        Fold fold = new Fold(info.costMethod());
+        for (LedgerEntry e : ordered) {
+            try {
+                fold.apply(e.event());
+            } catch (RejectedException r) {
+                if (e == added) {
+                    throw r;
+                }
+                throw Fold.reject(r.rejection().reason(), "back-dated " + describe(added.event()) + " would make the later event #"
+                        + e.sequence() + " (" + describe(e.event()) + ") invalid: " + r.getMessage());
+            }
+        }
+        return fold.toState();
+    }
+
+    private static PortfolioState fold(CostMethod method, List<LedgerEntry> ordered, Instant until) {
+        Fold fold = new Fold(method);
+        for (LedgerEntry e : ordered) {
+            if (e.event().at().isAfter(until)) {
+                break;
+            }
+            fold.apply(e.event());
+        }
+        return fold.toState();
+    }
+
+    /**
+     * A one-line description of an event, for messages: kind, amounts and time.
+     *
+     * @param event the event
+     * @return e.g. {@code "buy 10 AAPL @ USD 549.03 at 2013-01-02T21:00:00Z"}
+     */
+    public static String describe(LedgerEvent event) {
+        return Describe.of(event);
+    }
+
+    /**
+     * The settings.
+     *
+     * @return the info
+     */
+    public PortfolioInfo info() {
+        return info;
+    }
+
+    /**
+     * The version: the number of entries in the ledger.
+     *
+     * @return 0 for an empty ledger
+     */
+    public long version() {
+        return entries.size();
+    }
+
+    /**
+     * The ledger in recording (sequence) order.
+     *
+     * @return the entries, unmodifiable
+     */
+    public List<LedgerEntry> entries() {
+        return entries;
+    }
+
+    /**
+     * The ledger in effective-time order, the order of the fold.
+     *
+     * @return the entries, unmodifiable
+     */
+    public List<LedgerEntry> entriesInEffectiveOrder() {
+        return effective;
+    }
+
+    /**
+     * Finds an entry by its event id.
+     *
+     * @param id the event id
+     * @return the entry, or empty
+     */
+    public Optional<LedgerEntry> findEntry(EventId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The state after every event.
+     *
+     * @return the current state
+     */
+    public PortfolioState state() {
+        return state;
+    }
+
+    /**
+     * The state after the events effective at or before a time.
+     *
+     * @param at the time
+     * @return the state then
+     */
+    public PortfolioState stateAt(Instant at) {
+        if (effective.isEmpty() || !effective.get(effective.size() - 1).event().at().isAfter(at)) {
+            return state;
+        }
+        return fold(info.costMethod(), effective, at);
+    }
+
+    @Override
+    public String toString() {
+        return "Portfolio[" + info.id() + " '" + info.name() + "' v" + version() + "]";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.erasmo.quote;
+
+import dev.erasmo.instrument.Symbol;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Daily history of one symbol over a date range: bars as traded, and the dividends and splits in
+ * the range.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param symbol the symbol
+ * @param currency the trading currency of the prices
+ * @param bars one bar per trading day, by date, no duplicates
+ * @param dividends cash dividends by ex-date
+ * @param splits splits by date
+ */
+public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, List<DividendEvent> dividends,
+        List<SplitEvent> splits) {
+
+    /** Validates and sorts; rejects two bars on one date. */
+    public PriceHistory {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(currency, "currency");
+        List<Bar> b = new ArrayList<>(bars);
+        b.sort(Comparator.comparing(Bar::date));
+        for (int i = 1; i < b.size(); i++) {
+            if (b.get(i).date().equals(b.get(i - 1).date())) {
+                throw new IllegalArgumentException(symbol + " has two bars on " + b.get(i).date());
+            }
+        }
+        bars = List.copyOf(b);
+        List<DividendEvent> d = new ArrayList<>(dividends);
+        d.sort(Comparator.comparing(DividendEvent::exDate));
+        dividends = List.copyOf(d);
+        List<SplitEvent> s = new ArrayList<>(splits);
+        s.sort(Comparator.comparing(SplitEvent::date));
+        splits = List.copyOf(s);
+    }
+
+    /**
+     * The last bar on or before a date.
+     *
+     * @param date the date
+     * @return the bar, with its own date, or empty if there is none
+     */
+    public Optional<Bar> asOf(LocalDate date) {
+        int lo = 0;
+        int hi = bars.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bars.get(mid).date().isAfter(date)) {
+                hi = mid - 1;
+            } else {
+                found = mid;
+                lo = mid + 1;
+            }
+        }
+        return found < 0 ? Optional.empty() : Optional.of(bars.get(found));
+    }
+
+    /**
+     * The part of this history between two dates, both included.
+     *
+     * @param from the first date
+     * @param to the last date
+     * @return the bars and events in the range
+     */
+    public PriceHistory between(LocalDate from, LocalDate to) {
+        return new PriceHistory(symbol, currency,
+                bars.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList(),
+                dividends.stream().filter(x -> !x.exDate().isBefore(from) && !x.exDate().isAfter(to)).toList(),
+                splits.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList());
+    }
+}

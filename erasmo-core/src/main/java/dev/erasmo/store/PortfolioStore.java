@@ -1,0 +1,108 @@
+package dev.erasmo.store;
+
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where portfolios and their ledgers are kept. Ledgers are append-only: entries are never
+ * updated or deleted, only the whole portfolio is.
+ *
+ * <p>Concurrency is optimistic: {@link #append} takes the version the writer last read, and
+ * throws {@link StaleVersionException} without writing anything when another writer appended in
+ * between. Every write is atomic: all of it or nothing.
+ *
+ * <p>Implementations must be thread-safe. {@code PortfolioStoreContract} in erasmo-core's test jar
+ * is the test every implementation must pass.
+ */
+public interface PortfolioStore {
+
+    /**
+     * Creates an empty portfolio at version 0.
+     *
+     * @param info the settings
+     * @throws DuplicatePortfolioException if the id, or the owner and name, exist already
+     */
+    void create(PortfolioInfo info);
+
+    /**
+     * Loads a portfolio.
+     *
+     * @param id the id
+     * @return the portfolio with its entries, or empty if there is none
+     */
+    Optional<StoredPortfolio> find(PortfolioId id);
+
+    /**
+     * Finds a portfolio's settings by owner and name.
+     *
+     * @param owner the owner
+     * @param name the exact name
+     * @return the settings, or empty
+     */
+    Optional<PortfolioInfo> findByName(Owner owner, String name);
+
+    /**
+     * Lists an owner's portfolios.
+     *
+     * @param owner the owner
+     * @return their settings, ordered by name
+     */
+    List<PortfolioInfo> list(Owner owner);
+
+    /**
+     * Deletes a portfolio and its ledger.
+     *
+     * @param id the id
+     * @throws PortfolioNotFoundException if there is none
+     */
+    void delete(PortfolioId id);
+
+    /**
+     * Appends entries to a ledger, atomically.
+     *
+     * @param id the portfolio
+     * @param expectedVersion the version the writer read; the entries must be numbered from
+     *     {@code expectedVersion + 1} without gaps
+     * @param entries the new entries
+     * @return the new version
+     * @throws PortfolioNotFoundException if there is no such portfolio
+     * @throws StaleVersionException if the current version is not {@code expectedVersion}
+     * @throws IllegalArgumentException if the entries are not numbered from {@code expectedVersion + 1}
+     */
+    long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries);
+
+    /**
+     * Loads a portfolio that must exist.
+     *
+     * @param id the id
+     * @return the portfolio
+     * @throws PortfolioNotFoundException if there is none
+     */
+    default StoredPortfolio load(PortfolioId id) {
+        return find(id).orElseThrow(() -> new PortfolioNotFoundException("no portfolio with id " + id));
+    }
+
+    /**
+     * Checks that entries are numbered from {@code expectedVersion + 1} without gaps; for
+     * implementations.
+     *
+     * @param expectedVersion the version before the append
+     * @param entries the entries
+     * @throws IllegalArgumentException if they are not
+     */
+    static void checkNumbering(long expectedVersion, List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).sequence() != expectedVersion + 1 + i) {
+                throw new IllegalArgumentException("entry has sequence " + entries.get(i).sequence() + " where "
+                        + (expectedVersion + 1 + i) + " was expected");
+            }
+        }
+    }
+}
