@@ -31,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  * I/O of its own: the caller decides whether they come from a folder, the class path or memory):
  * <ul>
  *   <li>{@code SYMBOL.csv}: header {@code Date,Open,High,Low,Close,Adj Close,Volume}; the column
- *       names are matched ignoring case, {@code Adj Close} is optional, other columns are ignored;
- *       dates are ISO {@code YYYY-MM-DD}; prices are as traded;
+ *       names are matched ignoring case, spaces and underscores; only {@code Date} and
+ *       {@code Close} are required (a close-only series such as an index level is fine), the others
+ *       are read when present and other columns are ignored; dates are ISO {@code YYYY-MM-DD};
+ *       prices are as traded;
  *   <li>{@code SYMBOL.dividends.csv} (optional): {@code Date,Dividends}, the amount per share on the
  *       ex-date;
  *   <li>{@code SYMBOL.splits.csv} (optional): {@code Date,Stock Splits}, the ratio as
@@ -134,8 +136,12 @@ public final class CsvQuoteSource implements QuoteSource {
     }
 
     private List<Bar> bars(String file, List<String[]> rows) {
-        Header header = new Header(file, rows.get(0), "Date", "Open", "High", "Low", "Close", "Volume");
+        Header header = new Header(file, rows.get(0), "Date", "Close");
+        int open = header.optional("Open");
+        int high = header.optional("High");
+        int low = header.optional("Low");
         int adj = header.optional("Adj Close");
+        int volume = header.optional("Volume");
         List<Bar> bars = new ArrayList<>();
         LocalDate previous = null;
         for (int i = 1; i < rows.size(); i++) {
@@ -145,12 +151,13 @@ public final class CsvQuoteSource implements QuoteSource {
                 throw r.malformed("date " + date + " is not after the previous row's " + previous);
             }
             previous = date;
-            BigDecimal close = r.price(header.index(4), "Close");
+            BigDecimal close = r.price(header.index(1), "Close");
             if (close.signum() <= 0) {
                 throw r.malformed("Close " + close.toPlainString() + " is not above zero");
             }
-            bars.add(new Bar(date, r.price(header.index(1), "Open"), r.price(header.index(2), "High"), r.price(header.index(3), "Low"),
-                    close, adj < 0 ? null : r.decimal(adj, "Adj Close"), r.volume(header.index(5))));
+            bars.add(new Bar(date, open < 0 ? null : r.price(open, "Open"), high < 0 ? null : r.price(high, "High"),
+                    low < 0 ? null : r.price(low, "Low"), close, adj < 0 ? null : r.decimal(adj, "Adj Close"),
+                    volume < 0 ? null : r.volume(volume)));
         }
         return bars;
     }
