@@ -52,8 +52,9 @@ public interface QuoteSource {
     }
 
     /**
-     * The close as of a date: the last close on or before it, reported with the bar's own date.
-     * The default looks back {@value #AS_OF_LOOKBACK_DAYS} days through {@link #history}.
+     * The close as of a date: the last close on or before it, reported with the bar's own date,
+     * if that close is at most {@value #AS_OF_LOOKBACK_DAYS} days older than the date (so a
+     * holiday or a weekend is bridged, but a years-old price is never taken for today's).
      *
      * @param symbol the symbol
      * @param date the date
