@@ -1,0 +1,259 @@
+package dev.erasmo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.Buy;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Price;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.CostMethod;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.portfolio.Rejection.Reason;
+import dev.erasmo.quote.Bar;
+import dev.erasmo.quote.InMemoryQuoteSource;
+import dev.erasmo.quote.PriceHistory;
+import dev.erasmo.quote.QuoteNotFoundException;
+import dev.erasmo.store.DuplicatePortfolioException;
+import dev.erasmo.store.InMemoryPortfolioStore;
+import dev.erasmo.store.PortfolioStore;
+import dev.erasmo.store.StaleVersionException;
+import dev.erasmo.store.StoredPortfolio;
+import dev.erasmo.valuation.Valuation;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ErasmoTest {
+
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final Owner ALICE = Owner.of("alice");
+    private static final Symbol AAPL = Symbol.of("AAPL");
+    private static final Instant NOW = Instant.parse("2014-01-06T12:00:00Z");
+
+    private static Bar close(String date, String close) {
+        return new Bar(LocalDate.parse(date), null, null, null, new BigDecimal(close), null, null);
+    }
+
+    // real AAPL closes (ta4j-examples 0.15 data): 2013-01-02 549.03, 2013-01-03 542.10, 2013-12-31 561.02
+    private static final InMemoryQuoteSource QUOTES = InMemoryQuoteSource.builder()
+            .history(new PriceHistory(AAPL, USD, List.of(close("2013-01-02", "549.03"), close("2013-01-03", "542.10"),
+                    close("2013-12-31", "561.02")), List.of(), List.of()))
+            .build();
+
+    private final InMemoryPortfolioStore store = new InMemoryPortfolioStore();
+    private final Erasmo erasmo = Erasmo.builder().store(store).quotes(QUOTES).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+
+    private static Instant day(String date) {
+        return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Money usd(String amount) {
+        return Money.of("USD", amount);
+    }
+
+    @Test
+    void buy_withoutPrice_fillsAtTheCloseAsOfItsDate() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("10000"), day("2013-01-02"));
+        CommandResult r = erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(10)).at(day("2013-01-03")).fee(new BigDecimal("1")));
+        assertThat(r.isBooked()).isTrue();
+        Buy buy = (Buy) r.orElseThrow().event();
+        assertThat(buy.price()).isEqualTo(Price.of("USD", "542.10"));
+        assertThat(buy.at()).isEqualTo(day("2013-01-03"));
+        // 10 x 542.10 + 1.00 = 5,422.00; cash 10,000 - 5,422 = 4,578.00
+        assertThat(erasmo.portfolio(p.id()).state().cash(USD)).isEqualTo(usd("4578.00"));
+    }
+
+    @Test
+    void buy_withoutPriceOrDate_fillsAtTheLatestQuoteNow() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("1000"));
+        Buy buy = (Buy) erasmo.buy(p.id(), AAPL, Quantity.of(1)).orElseThrow().event();
+        assertThat(buy.price()).isEqualTo(Price.of("USD", "561.02"));
+        assertThat(buy.at()).isEqualTo(NOW);
+    }
+
+    @Test
+    void buy_withPrice_usesTheSourcesCurrencyAndThePrice() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("1000"), day("2013-01-02"));
+        Buy buy = (Buy) erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-01-02")).price(new BigDecimal("500")))
+                .orElseThrow().event();
+        assertThat(buy.price()).isEqualTo(Price.of("USD", "500"));
+    }
+
+    @Test
+    void buy_unknownSymbol_throwsNotFoundAndWritesNothing() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("1000"));
+        StoredPortfolio before = store.load(p.id());
+        assertThatThrownBy(() -> erasmo.buy(p.id(), Symbol.of("NOPE"), Quantity.of(1))).isInstanceOf(QuoteNotFoundException.class)
+                .hasMessageContaining("NOPE");
+        assertThat(store.load(p.id())).isEqualTo(before);
+    }
+
+    @Test
+    void command_rejected_returnsTheReasonAndLeavesTheStoreUnchanged() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("1000"), day("2013-01-02"));
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-01-02")));
+        StoredPortfolio before = store.load(p.id());
+
+        CommandResult tooMuch = erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-01-03")));
+        assertThat(tooMuch).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                r -> assertThat(r.rejection().reason()).isEqualTo(Reason.INSUFFICIENT_CASH));
+        assertThat(erasmo.sell(p.id(), TradeRequest.of(AAPL, Quantity.of(2)).at(day("2013-01-03"))).isBooked()).isFalse();
+        assertThat(erasmo.withdraw(p.id(), usd("451"), day("2013-01-03")).isBooked()).isFalse();
+        assertThat(erasmo.dividend(p.id(), Symbol.of("MSFT"), BigDecimal.ONE, day("2013-01-03")).isBooked()).isFalse();
+        assertThat(erasmo.split(p.id(), Symbol.of("MSFT"), 2, 1, day("2013-01-03")).isBooked()).isFalse();
+        // a back-dated withdrawal that would starve the 2013-01-02 buy
+        assertThat(erasmo.withdraw(p.id(), usd("500"), day("2013-01-01")).isBooked()).isFalse();
+
+        assertThat(store.load(p.id())).isEqualTo(before);
+        assertThatThrownBy(tooMuch::orElseThrow).hasMessageContaining("needs USD 542.10 but only USD 450.97");
+    }
+
+    @Test
+    void createPortfolio_sameNameTwice_isRefused() {
+        erasmo.createPortfolio(ALICE, "tech");
+        assertThatThrownBy(() -> erasmo.createPortfolio(ALICE, "tech")).isInstanceOf(DuplicatePortfolioException.class);
+        // another owner may use the name
+        erasmo.createPortfolio(Owner.of("bob"), "tech");
+        assertThat(erasmo.portfolios(ALICE)).extracting(PortfolioInfo::name).containsExactly("tech");
+    }
+
+    @Test
+    void deletePortfolio_removesIt() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech", USD, CostMethod.AVERAGE);
+        assertThat(erasmo.findPortfolio(ALICE, "tech")).contains(p);
+        erasmo.deletePortfolio(p.id());
+        assertThat(erasmo.findPortfolio(ALICE, "tech")).isEmpty();
+    }
+
+    /*
+     * Valuation at the latest quote: 1,000 deposited, 1 AAPL at 549.03; cash 450.97; AAPL at 561.02
+     * (2013-12-31): equity 1,011.99. As of 2013-01-03: AAPL at 542.10, equity 993.07.
+     */
+    @Test
+    void valuation_latestAndAsOfADate() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("1000"), day("2013-01-02"));
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-01-02")));
+        Valuation now = erasmo.valuation(p.id());
+        assertThat(now.equity()).isEqualTo(usd("1011.99"));
+        assertThat(now.positions().get(0).price().date()).isEqualTo(LocalDate.parse("2013-12-31"));
+        Valuation then = erasmo.valuation(p.id(), LocalDate.parse("2013-01-03"));
+        assertThat(then.equity()).isEqualTo(usd("993.07"));
+        // before the buy: cash only
+        Valuation before = erasmo.valuation(p.id(), LocalDate.parse("2013-01-01"));
+        assertThat(before.equity()).isEqualTo(usd("0.00"));
+        assertThat(before.positions()).isEmpty();
+    }
+
+    @Test
+    void valuation_asOfADateWithoutPrice_isIncomplete() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("1000"), day("2013-01-02"));
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-01-02")));
+        // no AAPL close within 14 days before 2013-06-01 in this source
+        Valuation v = erasmo.valuation(p.id(), LocalDate.parse("2013-06-01"));
+        assertThat(v.isComplete()).isFalse();
+        assertThat(v.missing()).containsExactly("AAPL: no price");
+    }
+
+    @Test
+    void book_lostRace_isRevalidatedAndRetried() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        AtomicInteger appends = new AtomicInteger();
+        // a store where another writer slips a deposit in before our first append
+        PortfolioStore racy = new DelegatingStore(store) {
+            @Override
+            public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
+                if (appends.getAndIncrement() == 0) {
+                    store.append(id, expectedVersion, List.of(new LedgerEntry(expectedVersion + 1,
+                            new Deposit(EventId.of("other-writer"), day("2013-01-01"), usd("5")))));
+                }
+                return super.append(id, expectedVersion, entries);
+            }
+        };
+        Erasmo e = Erasmo.builder().store(racy).quotes(QUOTES).build();
+        assertThat(e.deposit(p.id(), usd("10"), day("2013-01-02")).isBooked()).isTrue();
+        assertThat(appends.get()).isEqualTo(2);
+        assertThat(e.portfolio(p.id()).state().cash(USD)).isEqualTo(usd("15.00"));
+    }
+
+    @Test
+    void book_lostEveryRace_throwsStaleVersion() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        PortfolioStore alwaysStale = new DelegatingStore(store) {
+            @Override
+            public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
+                throw new StaleVersionException("portfolio " + id + " expected version " + expectedVersion + " but found more");
+            }
+        };
+        Erasmo e = Erasmo.builder().store(alwaysStale).quotes(QUOTES).maxRetries(2).build();
+        assertThatThrownBy(() -> e.deposit(p.id(), usd("10"))).isInstanceOf(StaleVersionException.class);
+        assertThat(store.load(p.id()).version()).isZero();
+    }
+
+    @Test
+    void buy_withoutQuoteSource_saysHowToConfigureOne() {
+        Erasmo bare = Erasmo.builder().build();
+        PortfolioInfo p = bare.createPortfolio(ALICE, "x");
+        assertThatThrownBy(() -> bare.buy(p.id(), AAPL, Quantity.of(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Erasmo.builder().quotes");
+    }
+
+    /** Forwards everything to another store. */
+    private static class DelegatingStore implements PortfolioStore {
+        private final PortfolioStore delegate;
+
+        DelegatingStore(PortfolioStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void create(PortfolioInfo info) {
+            delegate.create(info);
+        }
+
+        @Override
+        public Optional<StoredPortfolio> find(PortfolioId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public Optional<PortfolioInfo> findByName(Owner owner, String name) {
+            return delegate.findByName(owner, name);
+        }
+
+        @Override
+        public List<PortfolioInfo> list(Owner owner) {
+            return delegate.list(owner);
+        }
+
+        @Override
+        public void delete(PortfolioId id) {
+            delegate.delete(id);
+        }
+
+        @Override
+        public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
+            return delegate.append(id, expectedVersion, entries);
+        }
+    }
+}
