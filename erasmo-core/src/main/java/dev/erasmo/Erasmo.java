@@ -42,13 +42,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -400,26 +403,14 @@ public final class Erasmo {
      */
     public Valuation valuation(PortfolioId id) {
         Portfolio p = portfolio(id);
-        PortfolioState state = p.state();
         QuoteSource q = requireQuotes();
-        Map<Symbol, MarketPrice> prices = new HashMap<>();
-        q.latest(state.positions().keySet()).forEach((s, quote) -> prices.put(s, quote.toMarketPrice()));
-        Currency base = p.info().baseCurrency();
-        Map<Currency, BigDecimal> rates = new HashMap<>();
-        for (Currency c : currencies(state)) {
-            if (!c.equals(base)) {
-                Quote fx = q.latest(List.of(fxSymbol(c, base))).get(fxSymbol(c, base));
-                if (fx != null) {
-                    rates.put(c, fx.price().amount());
-                }
-            }
-        }
-        return Valuation.of(state, PriceSnapshot.of(prices), new FxRates(base, rates));
+        return value(p, p.state(), symbols -> q.latest(symbols));
     }
 
     /**
      * Values a portfolio as of the end of a date: the events effective up to then, at each
-     * symbol's last close on or before the date.
+     * symbol's last close on or before the date (at most {@value QuoteSource#AS_OF_LOOKBACK_DAYS}
+     * days old).
      *
      * @param id the portfolio
      * @param date the date, in the configured zone
@@ -427,19 +418,39 @@ public final class Erasmo {
      */
     public Valuation valuation(PortfolioId id, LocalDate date) {
         Portfolio p = portfolio(id);
-        PortfolioState state = p.stateAt(endOf(date));
         QuoteSource q = requireQuotes();
-        Map<Symbol, MarketPrice> prices = new HashMap<>();
-        for (Symbol s : state.positions().keySet()) {
-            asOf(q, s, date).ifPresent(quote -> prices.put(s, quote.toMarketPrice()));
-        }
+        return value(p, p.stateAt(endOf(date)), symbols -> {
+            Map<Symbol, Quote> found = new HashMap<>();
+            for (Symbol s : symbols) {
+                asOf(q, s, date).ifPresent(quote -> found.put(s, quote));
+            }
+            return found;
+        });
+    }
+
+    /** Prices the positions and the FX rates of a state with one lookup function, then values it. */
+    private static Valuation value(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
         Currency base = p.info().baseCurrency();
-        Map<Currency, BigDecimal> rates = new HashMap<>();
+        Map<Symbol, Currency> fxSymbols = new HashMap<>();
         for (Currency c : currencies(state)) {
             if (!c.equals(base)) {
-                asOf(q, fxSymbol(c, base), date).ifPresent(fx -> rates.put(c, fx.price().amount()));
+                fxSymbols.put(fxSymbol(c, base), c);
             }
         }
+        Set<Symbol> wanted = new HashSet<>(state.positions().keySet());
+        wanted.addAll(fxSymbols.keySet());
+        Map<Symbol, Quote> quotes = wanted.isEmpty() ? Map.of() : lookup.apply(wanted);
+        Map<Symbol, MarketPrice> prices = new HashMap<>();
+        Map<Currency, BigDecimal> rates = new HashMap<>();
+        quotes.forEach((symbol, quote) -> {
+            Currency fx = fxSymbols.get(symbol);
+            if (fx != null) {
+                rates.put(fx, quote.price().amount());
+            }
+            if (state.positions().containsKey(symbol)) {
+                prices.put(symbol, quote.toMarketPrice());
+            }
+        });
         return Valuation.of(state, PriceSnapshot.of(prices), new FxRates(base, rates));
     }
 

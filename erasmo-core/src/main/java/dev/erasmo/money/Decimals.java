@@ -37,4 +37,13 @@ final class Decimals {
         }
         return n;
     }
+
+    /** Splits {@code "USD 12.34"} into code and amount, or says what form was expected. */
+    static String[] codeAndAmount(String what, String text) {
+        String[] parts = text.strip().split(" ", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not of the form 'USD 12.34'");
+        }
+        return parts;
+    }
 }

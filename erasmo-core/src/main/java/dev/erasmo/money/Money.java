@@ -94,10 +94,7 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
      * @throws IllegalArgumentException if the text is not of that form
      */
     public static Money parse(String text) {
-        String[] parts = text.strip().split(" ", -1);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("money '" + text + "' is not of the form 'USD 12.34'");
-        }
+        String[] parts = Decimals.codeAndAmount("money", text);
         return of(parts[0], parts[1]);
     }
 

@@ -70,10 +70,7 @@ public record Price(Currency currency, BigDecimal amount) {
      * @return the price
      */
     public static Price parse(String text) {
-        String[] parts = text.strip().split(" ", -1);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("price '" + text + "' is not of the form 'USD 12.34'");
-        }
+        String[] parts = Decimals.codeAndAmount("price", text);
         return of(parts[0], parts[1]);
     }
 
