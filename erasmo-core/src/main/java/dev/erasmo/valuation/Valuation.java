@@ -7,12 +7,15 @@ import dev.erasmo.portfolio.PortfolioState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param baseCurrency the currency of the totals
  * @param positions the open positions, by symbol
- * @param cash the cash per currency, as held
+ * @param cash the cash per currency, as held, ordered by currency code
  * @param cashInBase the cash converted into the base currency
  * @param marketValue the priced positions' market value in base
  * @param equity cash plus market value
@@ -64,7 +67,9 @@ public record Valuation(Currency baseCurrency, List<PositionValuation> positions
     public Valuation {
         Objects.requireNonNull(baseCurrency, "baseCurrency");
         positions = List.copyOf(positions);
-        cash = Map.copyOf(cash);
+        TreeMap<Currency, Money> sorted = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        sorted.putAll(cash);
+        cash = Collections.unmodifiableMap(sorted);
         missing = List.copyOf(missing);
     }
 
