@@ -38,7 +38,12 @@ public sealed interface CommandResult permits CommandResult.Booked, CommandResul
      */
     record Booked(LedgerEntry entry, Portfolio portfolio) implements CommandResult {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param entry the new ledger entry
+         * @param portfolio the portfolio with the entry, as stored
+         */
         public Booked {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(portfolio, "portfolio");
@@ -62,7 +67,11 @@ public sealed interface CommandResult permits CommandResult.Booked, CommandResul
      */
     record Rejected(Rejection rejection) implements CommandResult {
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param rejection the reason and message
+         */
         public Rejected {
             Objects.requireNonNull(rejection, "rejection");
         }

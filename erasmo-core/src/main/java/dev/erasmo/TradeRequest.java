@@ -28,7 +28,15 @@ import org.jspecify.annotations.Nullable;
 public record TradeRequest(Symbol symbol, Quantity quantity, @Nullable Instant at, @Nullable BigDecimal price,
         @Nullable BigDecimal fee) {
 
-    /** Validates: quantity above zero, price above zero, fee not negative. */
+    /**
+     * Validates: quantity above zero, price above zero, fee not negative.
+     *
+     * @param symbol what to trade
+     * @param quantity how many units, above zero
+     * @param at when the trade takes effect, or null for now
+     * @param price the price per unit, or null to ask the quote source
+     * @param fee the fee, or null for none
+     */
     public TradeRequest {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(quantity, "quantity");

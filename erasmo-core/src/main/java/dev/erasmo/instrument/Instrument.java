@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record Instrument(Symbol symbol, Currency currency) {
 
-    /** Validates that both parts are present. */
+    /**
+     * Validates that both parts are present.
+     *
+     * @param symbol the symbol
+     * @param currency the trading currency; prices, trade cash and dividends are in it
+     */
     public Instrument {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(currency, "currency");

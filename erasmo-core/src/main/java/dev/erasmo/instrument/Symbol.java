@@ -22,6 +22,7 @@ public record Symbol(String value) implements Comparable<Symbol> {
     /**
      * Validates and normalizes.
      *
+     * @param value the normalized symbol
      * @throws IllegalArgumentException if blank, too long, or holding whitespace or control
      *     characters
      */

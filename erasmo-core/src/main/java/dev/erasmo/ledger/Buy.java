@@ -23,7 +23,16 @@ import java.time.Instant;
 public record Buy(EventId id, Instant at, Instrument instrument, Quantity quantity, Price price, Money fee)
         implements LedgerEvent {
 
-    /** Validates quantity, currencies and fee. */
+    /**
+     * Validates quantity, currencies and fee.
+     *
+     * @param id the event id
+     * @param at when it takes effect
+     * @param instrument what was bought
+     * @param quantity how many units, above zero
+     * @param price the price per unit, in the instrument's currency
+     * @param fee the fee, zero or more, in the instrument's currency
+     */
     public Buy {
         Checks.common(id, at);
         Checks.trade("buy", instrument, quantity, price, fee);

@@ -12,7 +12,13 @@ import java.time.Instant;
  */
 public record Deposit(EventId id, Instant at, Money amount) implements LedgerEvent {
 
-    /** Validates: the amount must be above zero. */
+    /**
+     * Validates: the amount must be above zero.
+     *
+     * @param id the event id
+     * @param at when it takes effect
+     * @param amount the cash, above zero
+     */
     public Deposit {
         Checks.common(id, at);
         Checks.positive("deposit", amount);

@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record Dividend(EventId id, Instant at, Instrument instrument, Price perShare) implements LedgerEvent {
 
-    /** Validates the currency of the amount per share. */
+    /**
+     * Validates the currency of the amount per share.
+     *
+     * @param id the event id
+     * @param at the effective time (the ex-date, for dividends from a quote source)
+     * @param instrument the instrument paying it
+     * @param perShare the cash per unit held, in the instrument's currency
+     */
     public Dividend {
         Checks.common(id, at);
         Objects.requireNonNull(instrument, "instrument");

@@ -19,6 +19,7 @@ public record EventId(String value) {
     /**
      * Validates.
      *
+     * @param value 1 to {@value #MAX_LENGTH} printable characters without whitespace
      * @throws IllegalArgumentException if blank, too long, or holding whitespace or control
      *     characters
      */

@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record Fee(EventId id, Instant at, Money amount, String description) implements LedgerEvent {
 
-    /** Validates: the amount must be above zero. */
+    /**
+     * Validates: the amount must be above zero.
+     *
+     * @param id the event id
+     * @param at when it takes effect
+     * @param amount the fee, above zero
+     * @param description what it is for; may be empty
+     */
     public Fee {
         Checks.common(id, at);
         Checks.positive("fee", amount);

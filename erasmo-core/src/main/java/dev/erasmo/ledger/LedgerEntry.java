@@ -19,7 +19,12 @@ public record LedgerEntry(long sequence, LedgerEvent event) {
     public static final Comparator<LedgerEntry> EFFECTIVE_ORDER =
             Comparator.comparing((LedgerEntry e) -> e.event().at()).thenComparingLong(LedgerEntry::sequence);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param sequence the position in the order of recording, from 1
+     * @param event the event
+     */
     public LedgerEntry {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence " + sequence + " must be 1 or more");

@@ -23,7 +23,15 @@ import java.util.Objects;
  */
 public record Split(EventId id, Instant at, Symbol symbol, int numerator, int denominator) implements LedgerEvent {
 
-    /** Validates the ratio. */
+    /**
+     * Validates the ratio.
+     *
+     * @param id the event id
+     * @param at the effective time
+     * @param symbol the symbol that splits
+     * @param numerator new units, above zero
+     * @param denominator old units, above zero
+     */
     public Split {
         Checks.common(id, at);
         Objects.requireNonNull(symbol, "symbol");

@@ -26,6 +26,8 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
     /**
      * Validates and normalizes: the amount must fit the currency's minor unit exactly.
      *
+     * @param currency the ISO 4217 currency, which must have a minor unit
+     * @param amount the amount, negative for a debit
      * @throws IllegalArgumentException if the currency has no minor unit or the amount needs more
      *     decimals than the currency has
      */

@@ -26,6 +26,8 @@ public record Price(Currency currency, BigDecimal amount) {
     /**
      * Validates and normalizes.
      *
+     * @param currency the currency of the price
+     * @param amount the price, above zero
      * @throws IllegalArgumentException if the amount is not above zero or needs more than
      *     {@value #MAX_SCALE} decimals
      */

@@ -26,6 +26,7 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
     /**
      * Validates and normalizes.
      *
+     * @param value the number of units, zero or more
      * @throws IllegalArgumentException if negative or with more than {@value #MAX_SCALE} decimals
      */
     public Quantity {

@@ -19,7 +19,13 @@ import java.util.Objects;
  */
 public record Lot(Instant acquiredAt, Quantity quantity, Money cost) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param acquiredAt when the units were bought
+     * @param quantity how many units are still open, above zero
+     * @param cost the total cost of the open units, in the instrument's currency
+     */
     public Lot {
         Objects.requireNonNull(acquiredAt, "acquiredAt");
         Objects.requireNonNull(quantity, "quantity");

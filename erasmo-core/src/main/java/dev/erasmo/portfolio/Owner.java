@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record Owner(String value) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value 1 to 128 characters, no control characters, not blank
+     */
     public Owner {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > 128 || value.chars().anyMatch(Character::isISOControl)) {

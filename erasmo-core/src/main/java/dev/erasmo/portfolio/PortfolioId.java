@@ -12,7 +12,11 @@ import java.util.UUID;
  */
 public record PortfolioId(String value) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value 1 to 64 characters without whitespace
+     */
     public PortfolioId {
         Objects.requireNonNull(value, "value");
         if (value.isEmpty() || value.length() > 64 || !value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {

@@ -20,7 +20,16 @@ import java.util.Objects;
 public record PortfolioInfo(PortfolioId id, Owner owner, String name, Currency baseCurrency, CostMethod costMethod,
         Instant createdAt) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id the id
+     * @param owner who it belongs to
+     * @param name its name, unique per owner: 1 to 100 characters, no control characters, not blank
+     * @param baseCurrency the currency valuations are reported in
+     * @param costMethod how sells relieve cost
+     * @param createdAt when it was created
+     */
     public PortfolioInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");

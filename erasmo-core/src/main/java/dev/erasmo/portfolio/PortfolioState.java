@@ -38,7 +38,16 @@ public record PortfolioState(Map<Currency, Money> cash, Map<Symbol, Position> po
     public static final PortfolioState EMPTY =
             new PortfolioState(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
-    /** Copies every map into a sorted unmodifiable one. */
+    /**
+     * Copies every map into a sorted unmodifiable one.
+     *
+     * @param cash cash per currency (may be zero, never negative)
+     * @param positions open positions per symbol
+     * @param realizedPnl realized P&amp;L per symbol ever sold: net proceeds minus relieved cost
+     * @param fees total fees per currency (trade fees and fee events)
+     * @param dividends total cash dividends received per currency
+     * @param netDeposits deposits minus withdrawals per currency
+     */
     public PortfolioState {
         cash = sortedByCode(cash);
         positions = sorted(positions);

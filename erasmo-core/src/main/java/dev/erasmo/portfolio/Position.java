@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record Position(Instrument instrument, List<Lot> lots, Quantity quantity, Money cost) {
 
-    /** Validates that the totals match the lots. */
+    /**
+     * Validates that the totals match the lots.
+     *
+     * @param instrument the instrument
+     * @param lots the open lots, oldest first; not empty
+     * @param quantity the sum of the lots' quantities
+     * @param cost the sum of the lots' costs (the cost basis), in the instrument's currency
+     */
     public Position {
         Objects.requireNonNull(instrument, "instrument");
         lots = List.copyOf(lots);

@@ -26,7 +26,12 @@ public record Rejection(Reason reason, String message) {
         DUPLICATE_EVENT_ID
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param reason the rule that was broken
+     * @param message one line with the facts, e.g. which later event would fail
+     */
     public Rejection {
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(message, "message");

@@ -24,7 +24,17 @@ import org.jspecify.annotations.Nullable;
 public record Bar(LocalDate date, @Nullable BigDecimal open, @Nullable BigDecimal high, @Nullable BigDecimal low, BigDecimal close,
         @Nullable BigDecimal adjClose, @Nullable Long volume) {
 
-    /** Validates: close above zero, volume not negative. */
+    /**
+     * Validates: close above zero, volume not negative.
+     *
+     * @param date the exchange date
+     * @param open the opening price, or null if the source has none
+     * @param high the day's high, or null if the source has none
+     * @param low the day's low, or null if the source has none
+     * @param close the closing price, above zero
+     * @param adjClose the close adjusted for splits and dividends, or null if the source has none
+     * @param volume units traded, zero or more, or null if the source has none
+     */
     public Bar {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(close, "close");

@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record DividendEvent(LocalDate exDate, BigDecimal perShare) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param exDate the ex-dividend date
+     * @param perShare the amount per share, above zero
+     */
     public DividendEvent {
         Objects.requireNonNull(exDate, "exDate");
         Objects.requireNonNull(perShare, "perShare");

@@ -24,7 +24,15 @@ import java.util.Optional;
 public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, List<DividendEvent> dividends,
         List<SplitEvent> splits) {
 
-    /** Validates and sorts; rejects two bars on one date. */
+    /**
+     * Validates and sorts; rejects two bars on one date.
+     *
+     * @param symbol the symbol
+     * @param currency the trading currency of the prices
+     * @param bars one bar per trading day, by date, no duplicates
+     * @param dividends cash dividends by ex-date
+     * @param splits splits by date
+     */
     public PriceHistory {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(currency, "currency");

@@ -18,7 +18,13 @@ import java.util.Objects;
  */
 public record Quote(Symbol symbol, Price price, LocalDate date) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param symbol the symbol
+     * @param price the price, in the instrument's trading currency
+     * @param date the exchange date of the price (for a close, the bar's own date)
+     */
     public Quote {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(price, "price");

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record SplitEvent(LocalDate date, int numerator, int denominator) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param date the effective date
+     * @param numerator new shares, above zero
+     * @param denominator old shares, above zero
+     */
     public SplitEvent {
         Objects.requireNonNull(date, "date");
         if (numerator <= 0 || denominator <= 0) {

@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record StoredPortfolio(PortfolioInfo info, long version, List<LedgerEntry> entries) {
 
-    /** Validates that the version matches the entries. */
+    /**
+     * Validates that the version matches the entries.
+     *
+     * @param info the settings
+     * @param version the number of entries
+     * @param entries the entries, sequence numbers 1..version
+     */
     public StoredPortfolio {
         Objects.requireNonNull(info, "info");
         entries = List.copyOf(entries);

@@ -21,7 +21,12 @@ import java.util.Optional;
  */
 public record FxRates(Currency base, Map<Currency, BigDecimal> rates) {
 
-    /** Validates and copies; a rate for the base itself is ignored. */
+    /**
+     * Validates and copies; a rate for the base itself is ignored.
+     *
+     * @param base the base currency
+     * @param rates rate per other currency, above zero
+     */
     public FxRates {
         Objects.requireNonNull(base, "base");
         Map<Currency, BigDecimal> m = new HashMap<>(rates);

@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record MarketPrice(Price price, LocalDate date) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param price the price
+     * @param date the exchange date the price is from
+     */
     public MarketPrice {
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(date, "date");

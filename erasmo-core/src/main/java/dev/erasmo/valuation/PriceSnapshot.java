@@ -16,7 +16,11 @@ public record PriceSnapshot(Map<Symbol, MarketPrice> prices) {
     /** An empty snapshot. */
     public static final PriceSnapshot EMPTY = new PriceSnapshot(Map.of());
 
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param prices the price of each symbol
+     */
     public PriceSnapshot {
         prices = Map.copyOf(prices);
     }

@@ -63,7 +63,24 @@ public record Valuation(Currency baseCurrency, List<PositionValuation> positions
     /** Decimals kept in ratios (weights, total return). */
     public static final int RATIO_SCALE = 8;
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param baseCurrency the currency of the totals
+     * @param positions the open positions, by symbol
+     * @param cash the cash per currency, as held, ordered by currency code
+     * @param cashInBase the cash converted into the base currency
+     * @param marketValue the priced positions' market value in base
+     * @param equity cash plus market value
+     * @param costBasis the priced positions' cost basis in base
+     * @param unrealizedPnl market value minus cost basis of the priced positions
+     * @param realizedPnl realized P&amp;L of all sells, in base
+     * @param netDeposits deposits minus withdrawals, in base
+     * @param dividends dividends received, in base
+     * @param fees all fees paid, in base
+     * @param totalReturn the simple total return, or null when net deposits are not above zero
+     * @param missing what could not be valued: {@code "AAPL: no price"}, {@code "EUR: no FX rate"}
+     */
     public Valuation {
         Objects.requireNonNull(baseCurrency, "baseCurrency");
         positions = List.copyOf(positions);
