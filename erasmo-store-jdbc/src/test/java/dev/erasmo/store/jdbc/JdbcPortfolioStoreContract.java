@@ -119,14 +119,38 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         }
     }
 
+    /** Whether each server URL answered, probed once per test run. */
+    private static final java.util.Map<String, String> PROBED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
-     * Reads a server's JDBC URL from an environment variable; when it is not set, aborts the test,
-     * which JUnit then reports as skipped, with the reason.
+     * The URL of a server to test against: the environment variable's value, or else the server on
+     * this machine at its usual address. When it does not answer, the tests are skipped with a
+     * visible reason, unless {@code ERASMO_TEST_DATABASES=required} (as {@code .ci/run} sets), in
+     * which case they fail.
      */
-    static String urlFromEnvironment(String variable, String server, String example) {
-        String url = System.getenv(variable);
-        assumeTrue(url != null && !url.isBlank(), variable + " is not set: " + server + " tests skipped (set it to e.g. "
-                + example + ", or source .ci/start-databases)");
+    static String urlFromEnvironment(String variable, String server, String localDefault) {
+        String configured = System.getenv(variable);
+        String url = configured != null && !configured.isBlank() ? configured : localDefault;
+        String problem = PROBED.computeIfAbsent(url, u -> {
+            DriverManager.setLoginTimeout(5);
+            try (Connection c = DriverManager.getConnection(u)) {
+                return "";
+            } catch (SQLException e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                // once per server and run, on the console where the build output is read
+                System.err.println("[erasmo] " + server + " at " + u + " does not answer (" + why + "): its store tests are "
+                        + ("required".equals(System.getenv("ERASMO_TEST_DATABASES")) ? "FAILED" : "SKIPPED"));
+                return why;
+            }
+        });
+        if (!problem.isEmpty()) {
+            String message = server + " at " + url + " does not answer (" + problem + "): " + server + " tests skipped. Set "
+                    + variable + " to a reachable database, or run `source .ci/start-databases`";
+            if ("required".equals(System.getenv("ERASMO_TEST_DATABASES"))) {
+                throw new IllegalStateException(message.replace("tests skipped", "tests required by ERASMO_TEST_DATABASES=required"));
+            }
+            assumeTrue(false, message);
+        }
         return url;
     }
 

@@ -9,7 +9,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * Runs the store contract on MariaDB, in a database of its own per test, when
- * {@value #URL_VARIABLE} names a server (see {@code .ci/start-databases}); skipped otherwise.
+ * {@value #URL_VARIABLE} names a server, else on the local server (see {@code .ci/start-databases}); skipped, with the reason, when it does not answer.
  */
 class MariaDbJdbcPortfolioStoreTest extends JdbcPortfolioStoreContract {
 

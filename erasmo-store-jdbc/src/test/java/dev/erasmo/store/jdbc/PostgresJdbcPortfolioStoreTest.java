@@ -7,7 +7,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Runs the store contract on PostgreSQL, in a schema of its own per test, when
- * {@value #URL_VARIABLE} names a database (see {@code .ci/start-databases}); skipped otherwise.
+ * {@value #URL_VARIABLE} names a database, else on the local server (see {@code .ci/start-databases}); skipped, with the reason, when it does not answer.
  */
 class PostgresJdbcPortfolioStoreTest extends JdbcPortfolioStoreContract {
 
