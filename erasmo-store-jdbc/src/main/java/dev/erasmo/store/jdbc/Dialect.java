@@ -1,0 +1,203 @@
+package dev.erasmo.store.jdbc;
+
+import dev.erasmo.store.StoreException;
+import dev.erasmo.store.jdbc.JdbcPortfolioStore.Database;
+import java.math.BigDecimal;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What differs between databases, with the portable behaviour as the default: one small subclass
+ * per database overrides what its database does differently.
+ *
+ * <p>Stateless and thread-safe.
+ */
+abstract class Dialect {
+
+    /** Digits in all of a decimal column: {@code DECIMAL(38,12)} in the schema scripts. */
+    static final int DECIMAL_PRECISION = 38;
+    /** Digits after the point in a decimal column. */
+    static final int DECIMAL_SCALE = 12;
+
+    /** How a failed statement is to be understood. */
+    enum Failure {
+        /** A constraint (primary key, unique, foreign key, not null) rejected the write. */
+        INTEGRITY,
+        /** The database gave up the transaction because of a concurrent one: retrying may work. */
+        CONFLICT,
+        /** Anything else: the database is unreachable, the SQL is wrong, a timeout. */
+        OTHER
+    }
+
+    /**
+     * Names the database.
+     *
+     * @return the database
+     */
+    abstract Database database();
+
+    /**
+     * Names the folder under {@code schema/} with this database's versions of the common scripts.
+     *
+     * @return the folder's name
+     */
+    final String folder() {
+        return database().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Binds an exact decimal, or SQL NULL.
+     *
+     * @param ps the statement
+     * @param index the parameter's index
+     * @param value the value, already checked by {@link #checkFits}
+     * @throws SQLException from the driver
+     */
+    void setDecimal(PreparedStatement ps, int index, @Nullable BigDecimal value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DECIMAL);
+        } else {
+            ps.setBigDecimal(index, value);
+        }
+    }
+
+    /**
+     * Reads an exact decimal, without trailing zeros (H2 and PostgreSQL hand back a
+     * {@code DECIMAL(38,12)} column's {@code 2} as {@code 2.000000000000}).
+     *
+     * @param rs the result set
+     * @param column the column's label
+     * @return the value, or null for SQL NULL
+     * @throws SQLException from the driver
+     */
+    @Nullable BigDecimal getDecimal(ResultSet rs, String column) throws SQLException {
+        return normalize(rs.getBigDecimal(column));
+    }
+
+    /**
+     * Tells what a failure means, from the SQLState of the exception or of any exception chained
+     * to it: class {@code 23} is an integrity violation, class {@code 40} (serialization failure
+     * {@code 40001}, PostgreSQL's deadlock {@code 40P01}) a conflict.
+     *
+     * @param e the failure
+     * @return its meaning
+     */
+    Failure classify(SQLException e) {
+        for (SQLException s : chain(e)) {
+            String state = s.getSQLState();
+            if (state != null && state.startsWith("23")) {
+                return Failure.INTEGRITY;
+            }
+            if (state != null && state.startsWith("40")) {
+                return Failure.CONFLICT;
+            }
+        }
+        return Failure.OTHER;
+    }
+
+    /**
+     * Checks that a decimal fits the schema's {@code DECIMAL(38,12)} columns exactly, so that no
+     * database rounds or truncates it on the way in.
+     *
+     * @param column the column, for the message
+     * @param value the value, or null
+     * @throws StoreException if it needs more than 12 decimals or 26 digits before the point
+     */
+    static void checkFits(String column, @Nullable BigDecimal value) {
+        BigDecimal n = normalize(value);
+        if (n != null && (n.scale() > DECIMAL_SCALE || n.precision() - n.scale() > DECIMAL_PRECISION - DECIMAL_SCALE)) {
+            throw new StoreException(column + " " + n.toPlainString() + " does not fit the store's decimals of at most "
+                    + (DECIMAL_PRECISION - DECIMAL_SCALE) + " digits before the point and " + DECIMAL_SCALE + " after");
+        }
+    }
+
+    /**
+     * Removes trailing zeros without leaving a negative scale, so equal values are equal.
+     *
+     * @param value a decimal, or null
+     * @return the normalized decimal, or null
+     */
+    static @Nullable BigDecimal normalize(@Nullable BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal s = value.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
+     * The exception, the exceptions chained to it with {@link SQLException#getNextException()}
+     * (batches) and its causes that are SQL exceptions, each once.
+     *
+     * @param e the failure
+     * @return the chain, {@code e} first
+     */
+    static List<SQLException> chain(SQLException e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SQLException> out = new ArrayList<>();
+        List<SQLException> todo = new ArrayList<>(List.of(e));
+        while (!todo.isEmpty()) {
+            SQLException s = todo.remove(0);
+            if (!seen.add(s)) {
+                continue;
+            }
+            out.add(s);
+            if (s.getNextException() != null) {
+                todo.add(s.getNextException());
+            }
+            if (s.getCause() instanceof SQLException cause) {
+                todo.add(cause);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The dialect of a database.
+     *
+     * @param database the database
+     * @return its dialect
+     */
+    static Dialect of(Database database) {
+        return switch (database) {
+            case SQLITE -> new SqliteDialect();
+            case H2 -> new H2Dialect();
+            case POSTGRESQL -> new PostgresDialect();
+            case MARIADB -> new MariaDbDialect();
+        };
+    }
+
+    /**
+     * Recognizes the database from the driver's product name.
+     *
+     * @param metaData the connection's metadata
+     * @return its dialect
+     * @throws SQLException from the driver
+     * @throws StoreException for a database erasmo does not know
+     */
+    static Dialect detect(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName();
+        String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        if (p.contains("sqlite")) {
+            return of(Database.SQLITE);
+        } else if (p.equals("h2")) {
+            return of(Database.H2);
+        } else if (p.contains("postgresql")) {
+            return of(Database.POSTGRESQL);
+        } else if (p.contains("mariadb") || p.contains("mysql")) {
+            return of(Database.MARIADB);
+        }
+        throw new StoreException("unsupported database '" + product + "': JdbcPortfolioStore knows SQLite, H2, PostgreSQL and"
+                + " MariaDB; if it speaks one of their dialects, name it with JdbcPortfolioStore.Builder.database(...)");
+    }
+}

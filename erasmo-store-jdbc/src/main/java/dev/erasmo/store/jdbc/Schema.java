@@ -1,0 +1,182 @@
+package dev.erasmo.store.jdbc;
+
+import dev.erasmo.store.SchemaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates and checks the store's tables. The scripts ship in this jar under
+ * {@code dev/erasmo/store/jdbc/schema/}: {@code common/} for every database, and a folder per
+ * database ({@code sqlite/}, {@code mariadb/}) with its own version of a script where the common
+ * one does not fit. They are listed here, not found by scanning, and each applied script is
+ * recorded in {@code erasmo_schema_version}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Schema {
+
+    /** A script that brings the schema to a version. */
+    record Script(int version, String name) {
+    }
+
+    /** Creates {@code erasmo_schema_version} if it is missing; run before anything else. */
+    static final String VERSION_TABLE = "erasmo_schema_version.sql";
+
+    /** Every script, in the order they apply; the last one's version is the newest known. */
+    static final List<Script> SCRIPTS = List.of(new Script(1, "V1__ledger.sql"));
+
+    /** The newest schema version this code knows. */
+    static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
+
+    private Schema() {
+    }
+
+    /**
+     * Brings the database's schema to {@link #LATEST}, applying the scripts it lacks; leaves the
+     * connection's auto-commit as it found it.
+     *
+     * @param c the connection
+     * @param dialect the database's dialect
+     * @param clock for {@code applied_at}
+     * @throws SchemaException if the database's schema is newer than this code knows, or a script
+     *     fails
+     */
+    static void migrate(Connection c, Dialect dialect, Clock clock) {
+        try {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try {
+                run(c, dialect, VERSION_TABLE);
+                int current = currentVersion(c);
+                if (current > LATEST) {
+                    throw new SchemaException("the database holds erasmo schema version " + current
+                            + ", newer than the newest this erasmo-store-jdbc knows (" + LATEST + "): use a newer erasmo");
+                }
+                for (Script script : SCRIPTS) {
+                    if (script.version() > current) {
+                        apply(c, dialect, script, clock);
+                    }
+                }
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new SchemaException("could not create or check the erasmo schema on " + dialect.database(), e);
+        }
+    }
+
+    /**
+     * Reads the newest recorded version.
+     *
+     * @param c the connection
+     * @return the version, 0 when none is recorded
+     * @throws SQLException from the driver
+     */
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM erasmo_schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Applies one script and records it, in one transaction where the database's DDL is transactional. */
+    private static void apply(Connection c, Dialect dialect, Script script, Clock clock) throws SQLException {
+        String path = path(dialect, script.name());
+        c.setAutoCommit(false);
+        try {
+            run(c, dialect, script.name());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                ps.setInt(1, script.version());
+                ps.setString(2, path);
+                ps.setString(3, clock.instant().toString());
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+                throw e;
+            }
+            // another instance applied the same script at the same moment (the scripts only
+            // create what is missing): fine if the version is now recorded
+            if (dialect.classify(e) != Dialect.Failure.INTEGRITY || currentVersion(c) < script.version()) {
+                throw new SchemaException("could not apply " + path + " (erasmo schema version " + script.version() + ") on "
+                        + dialect.database(), e);
+            }
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void run(Connection c, Dialect dialect, String name) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements(read(path(dialect, name)))) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Finds a script: the database's own version if it has one, else the common one.
+     *
+     * @param dialect the database's dialect
+     * @param name the script's file name
+     * @return its path under {@code schema/}, e.g. {@code sqlite/V1__ledger.sql}
+     */
+    static String path(Dialect dialect, String name) {
+        String own = dialect.folder() + "/" + name;
+        return Schema.class.getResource("schema/" + own) != null ? own : "common/" + name;
+    }
+
+    private static String read(String path) {
+        try (InputStream in = Schema.class.getResourceAsStream("schema/" + path)) {
+            if (in == null) {
+                throw new SchemaException("schema script " + path + " is missing from the erasmo-store-jdbc jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SchemaException("could not read schema script " + path, e);
+        }
+    }
+
+    /**
+     * Splits a script into statements: lines starting with {@code --} are comments, and a
+     * statement ends with a semicolon at the end of a line.
+     *
+     * @param script the script
+     * @return its statements, without the semicolons
+     */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("--")) {
+                continue;
+            }
+            if (t.endsWith(";")) {
+                current.append(t, 0, t.length() - 1);
+                out.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(t).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+-- erasmo-store-jdbc schema version 1: portfolios and their append-only ledgers.
+-- The SQLite version of common/V1__ledger.sql.
+--
+-- SQLite has no exact decimal type (a DECIMAL column would round 12345678901234567.891234 through
+-- a double), so decimals are TEXT holding plain decimal strings such as 0.1 or
+-- 12345678901234.567890123 (CAST(quantity AS NUMERIC) computes with them in SQL, approximately,
+-- as a double). erasmo keeps them within 26 digits before the point and 12 after, as on the other
+-- databases.
+-- Instants are UTC, to the nanosecond:
+-- *_second is the epoch second (seconds since 1970-01-01T00:00:00Z, negative before),
+-- *_nano the nanosecond within it (0 to 999999999).
+-- Statements end with a semicolon at the end of a line; no semicolons inside statements.
+
+CREATE TABLE IF NOT EXISTS erasmo_portfolio (
+    id                 VARCHAR(64)  NOT NULL,
+    owner              VARCHAR(128) NOT NULL,
+    name               VARCHAR(100) NOT NULL,
+    base_currency      CHAR(3)      NOT NULL,
+    cost_method        VARCHAR(16)  NOT NULL,
+    version            BIGINT       NOT NULL,
+    created_at_second  BIGINT       NOT NULL,
+    created_at_nano    INT          NOT NULL,
+    CONSTRAINT erasmo_portfolio_pk PRIMARY KEY (id),
+    CONSTRAINT erasmo_portfolio_owner_name_uk UNIQUE (owner, name)
+);
+
+-- One row per ledger entry. Columns a kind does not use are NULL:
+--   DEPOSIT, WITHDRAWAL  currency, amount
+--   BUY, SELL            symbol, currency, quantity, price, fee
+--   DIVIDEND             symbol, currency, price (cash per share)
+--   SPLIT                symbol, numerator, denominator
+--   FEE                  currency, amount, description
+CREATE TABLE IF NOT EXISTS erasmo_event (
+    portfolio_id         VARCHAR(64)    NOT NULL,
+    seq                  BIGINT         NOT NULL,
+    event_id             VARCHAR(64)    NOT NULL,
+    kind                 VARCHAR(16)    NOT NULL,
+    effective_at_second  BIGINT         NOT NULL,
+    effective_at_nano    INT            NOT NULL,
+    symbol               VARCHAR(32),
+    currency             CHAR(3),
+    quantity             TEXT,
+    price                TEXT,
+    amount               TEXT,
+    fee                  TEXT,
+    numerator            INT,
+    denominator          INT,
+    description          TEXT,
+    CONSTRAINT erasmo_event_pk PRIMARY KEY (portfolio_id, seq),
+    CONSTRAINT erasmo_event_event_id_uk UNIQUE (portfolio_id, event_id),
+    CONSTRAINT erasmo_event_portfolio_fk FOREIGN KEY (portfolio_id) REFERENCES erasmo_portfolio (id)
+);

@@ -1,0 +1,306 @@
+package dev.erasmo.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.erasmo.instrument.Instrument;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.Buy;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.money.Currencies;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Price;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.CostMethod;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.store.PortfolioStore;
+import dev.erasmo.store.PortfolioStoreContract;
+import dev.erasmo.store.SchemaException;
+import dev.erasmo.store.StaleVersionException;
+import dev.erasmo.store.StoreException;
+import dev.erasmo.store.jdbc.JdbcPortfolioStore.Database;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract plus what only a database shows (the schema, the rows, closing), run
+ * against one database per subclass. Each test gets an empty database of its own from
+ * {@link #createDatabase()}, dropped again by {@link #dropDatabase()}.
+ */
+abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
+
+    private static final Owner ALICE = Owner.of("alice");
+    private static final PortfolioId P1 = PortfolioId.of("p-1");
+    private static final Instant AT = Instant.parse("2013-01-02T14:30:00.123456789Z");
+
+    private final List<JdbcPortfolioStore> stores = new ArrayList<>();
+    private DataSource dataSource;
+
+    /**
+     * Creates an empty database for one test, or aborts the test with an assumption when the
+     * database is not available.
+     *
+     * @return connections to it
+     */
+    abstract DataSource createDatabase() throws Exception;
+
+    /** Drops the database of the test; the test's stores are closed already. */
+    abstract void dropDatabase() throws Exception;
+
+    /** The database the subclass runs on. */
+    abstract Database database();
+
+    /** A store over the test's database, as the embedding application would open it. */
+    JdbcPortfolioStore createStore() {
+        return JdbcPortfolioStore.builder(dataSource).build();
+    }
+
+    @BeforeEach
+    final void prepareDatabase() throws Exception {
+        dataSource = createDatabase();
+    }
+
+    @AfterEach
+    final void releaseDatabase() throws Exception {
+        try {
+            stores.forEach(JdbcPortfolioStore::close);
+        } finally {
+            dropDatabase();
+        }
+    }
+
+    @Override
+    protected final PortfolioStore newStore() {
+        return track(createStore());
+    }
+
+    /** Closes the store after the test. */
+    final JdbcPortfolioStore track(JdbcPortfolioStore store) {
+        stores.add(store);
+        return store;
+    }
+
+    final DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs a query with plain JDBC and returns its rows, each value as the driver's string. */
+    final List<List<String>> query(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<List<String>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Reads a server's JDBC URL from an environment variable; when it is not set, aborts the test,
+     * which JUnit then reports as skipped, with the reason.
+     */
+    static String urlFromEnvironment(String variable, String server, String example) {
+        String url = System.getenv(variable);
+        assumeTrue(url != null && !url.isBlank(), variable + " is not set: " + server + " tests skipped (set it to e.g. "
+                + example + ", or source .ci/start-databases)");
+        return url;
+    }
+
+    /** Runs a statement on a connection of its own to a URL, for creating and dropping test databases. */
+    static void executeAt(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Runs a statement with plain JDBC. */
+    final void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static PortfolioInfo info(String id, String name) {
+        return new PortfolioInfo(PortfolioId.of(id), ALICE, name, Currencies.of("USD"), CostMethod.FIFO, AT);
+    }
+
+    static LedgerEntry deposit(long sequence, String eventId, String usd) {
+        return new LedgerEntry(sequence, new Deposit(EventId.of(eventId), AT, Money.of("USD", usd)));
+    }
+
+    static LedgerEntry buy(long sequence, String eventId, String quantity, String price) {
+        Instrument brkB = Instrument.of(Symbol.of("BRK-B"), Currencies.of("USD"));
+        return new LedgerEntry(sequence, new Buy(EventId.of(eventId), AT, brkB, Quantity.parse(quantity), Price.of("USD", price),
+                Money.of("USD", "1.5")));
+    }
+
+    // ------------------------------------------------------------------ schema
+
+    @Test
+    void firstUse_emptyDatabase_createsSchemaAndRecordsVersion1() throws SQLException {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:15:30Z"), ZoneOffset.UTC);
+        JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(dataSource).clock(clock).build());
+
+        assertThat(store.list(ALICE)).isEmpty();
+
+        List<List<String>> versions = query("SELECT version, script, applied_at FROM erasmo_schema_version");
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).get(0)).isEqualTo("1");
+        assertThat(versions.get(0).get(1)).endsWith("/V1__ledger.sql");
+        assertThat(versions.get(0).get(2)).isEqualTo("2026-12-03T10:15:30Z");
+        assertThat(query("SELECT COUNT(*) FROM erasmo_portfolio")).containsExactly(List.of("0"));
+        assertThat(query("SELECT COUNT(*) FROM erasmo_event")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void firstUse_schemaAlreadyThere_recordsNothingMore() throws SQLException {
+        newStore().create(info("p-1", "tech"));
+
+        PortfolioStore second = newStore();
+
+        assertThat(second.load(P1).info()).isEqualTo(info("p-1", "tech"));
+        assertThat(query("SELECT version FROM erasmo_schema_version")).containsExactly(List.of("1"));
+    }
+
+    @Test
+    void firstUse_databaseWithNewerSchemaVersion_isRefusedWithSchemaException() throws SQLException {
+        newStore().create(info("p-1", "tech"));
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (2, 'V2__future.sql', '2030-01-01T00:00:00Z')");
+
+        PortfolioStore newer = newStore();
+
+        assertThatThrownBy(() -> newer.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> newer.list(ALICE)).isInstanceOf(SchemaException.class);
+    }
+
+    @Test
+    void builder_databaseNamed_skipsDetectionAndWorks() {
+        JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(dataSource).database(database()).build());
+
+        store.create(info("p-1", "tech"));
+
+        assertThat(store.append(P1, 0, List.of(deposit(1, "e-1", "10")))).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    @Test
+    void append_buy_isStoredInTypedColumnsForPlainSql() throws SQLException {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", "tech"));
+
+        store.append(P1, 0, List.of(buy(1, "b-1", "12345678901234.567890123", "0.00000001")));
+
+        List<List<String>> rows = query("SELECT portfolio_id, seq, event_id, kind, symbol, currency, effective_at_second,"
+                + " effective_at_nano FROM erasmo_event");
+        // 2013-01-02T14:30Z: 15707 days after 1970-01-01 (43 years, 11 of them leap) = 1357084800 s, plus 52200 s
+        assertThat(rows).containsExactly(List.of("p-1", "1", "b-1", "BUY", "BRK-B", "USD", "1357137000", "123456789"));
+        assertThat(query("SELECT COUNT(*) FROM erasmo_event WHERE amount IS NULL AND numerator IS NULL AND denominator IS NULL"
+                + " AND description IS NULL")).containsExactly(List.of("1"));
+        List<List<String>> decimals = query("SELECT quantity, price, amount, fee FROM erasmo_event");
+        assertThat(new BigDecimal(decimals.get(0).get(0))).isEqualByComparingTo("12345678901234.567890123");
+        assertThat(new BigDecimal(decimals.get(0).get(1))).isEqualByComparingTo("0.00000001");
+        assertThat(decimals.get(0).get(2)).isNull();
+        assertThat(new BigDecimal(decimals.get(0).get(3))).isEqualByComparingTo("1.5");
+        assertThat(query("SELECT id, version, created_at_second, created_at_nano FROM erasmo_portfolio"))
+                .containsExactly(List.of("p-1", "1", "1357137000", "123456789"));
+    }
+
+    @Test
+    void append_staleVersionOrTakenEventId_leavesEveryRowUnchanged() throws SQLException {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", "tech"));
+        store.append(P1, 0, List.of(deposit(1, "e-1", "100"), buy(2, "b-1", "0.1", "0.2")));
+        String everything = "SELECT p.id, p.version, e.seq, e.event_id, e.kind, e.quantity, e.price, e.amount, e.fee"
+                + " FROM erasmo_portfolio p LEFT JOIN erasmo_event e ON e.portfolio_id = p.id ORDER BY e.seq";
+        List<List<String>> before = query(everything);
+
+        assertThatThrownBy(() -> store.append(P1, 1, List.of(deposit(2, "e-2", "5")))).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> store.append(P1, 2, List.of(deposit(3, "e-3", "5"), deposit(4, "b-1", "5"))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("b-1");
+
+        assertThat(query(everything)).isEqualTo(before);
+        assertThat(before).hasSize(2);
+    }
+
+    @Test
+    void append_decimalBeyondTheColumns_isRefusedAndWritesNothing() throws SQLException {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", "tech"));
+        // 27 digits before the point; the columns hold 26
+        LedgerEntry huge = buy(1, "b-1", "123456789012345678901234567", "1");
+
+        assertThatThrownBy(() -> store.append(P1, 0, List.of(huge))).isInstanceOf(StoreException.class)
+                .hasMessageContaining("123456789012345678901234567");
+
+        assertThat(query("SELECT COUNT(*) FROM erasmo_event")).containsExactly(List.of("0"));
+        assertThat(store.load(P1).version()).isZero();
+    }
+
+    @Test
+    void append_twoStoresOnOneDatabase_shareLedgerAndVersion() {
+        PortfolioStore first = newStore();
+        PortfolioStore second = newStore();
+        first.create(info("p-1", "tech"));
+
+        first.append(P1, 0, List.of(deposit(1, "e-1", "100")));
+
+        assertThat(second.load(P1).entries()).containsExactly(deposit(1, "e-1", "100"));
+        assertThatThrownBy(() -> second.append(P1, 0, List.of(deposit(1, "e-2", "5")))).isInstanceOf(StaleVersionException.class);
+        assertThat(second.append(P1, 1, List.of(deposit(2, "e-2", "5")))).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------------ life cycle
+
+    @Test
+    void close_thenAnyCall_throwsIllegalState() {
+        JdbcPortfolioStore store = (JdbcPortfolioStore) newStore();
+        store.create(info("p-1", "tech"));
+
+        store.close();
+        store.close();
+
+        assertThatThrownBy(() -> store.find(P1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.list(ALICE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.findByName(ALICE, "tech")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.create(info("p-2", "value"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.append(P1, 0, List.of(deposit(1, "e-1", "1")))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.delete(P1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void close_storeOverCallersDataSource_leavesDataSourceUsable() throws SQLException {
+        JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(dataSource).build());
+        store.create(info("p-1", "tech"));
+
+        store.close();
+
+        assertThat(query("SELECT id FROM erasmo_portfolio")).containsExactly(List.of("p-1"));
+        assertThat(track(JdbcPortfolioStore.builder(dataSource).build()).find(P1)).isPresent();
+    }
+}
