@@ -3,8 +3,8 @@ package dev.erasmo.examples;
 import dev.erasmo.Erasmo;
 import dev.erasmo.ErasmoException;
 import dev.erasmo.portfolio.Owner;
-import dev.erasmo.store.InMemoryPortfolioStore;
 import dev.erasmo.store.PortfolioStore;
+import dev.erasmo.store.jdbc.JdbcPortfolioStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -175,15 +174,10 @@ public final class ErasmoApp implements Callable<Integer> {
         return quotes != null ? quotes : QuoteData.sample();
     }
 
-    /**
-     * The store the app uses outside tests. Interim, until erasmo-store-jdbc lands: one in-memory
-     * store per file for the life of the JVM (enough for the demo, nothing survives the process).
-     */
+    /** The store the app uses: a SQLite file. */
     static PortfolioStore openSqlite(Path file) {
-        return INTERIM.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new InMemoryPortfolioStore());
+        return JdbcPortfolioStore.sqlite(file);
     }
-
-    private static final Map<Path, PortfolioStore> INTERIM = new ConcurrentHashMap<>();
 
     boolean debug() {
         String d = env.get("ERASMO_DEBUG");

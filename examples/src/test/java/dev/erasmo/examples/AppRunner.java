@@ -3,7 +3,6 @@ package dev.erasmo.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.erasmo.portfolio.PortfolioInfo;
-import dev.erasmo.store.InMemoryPortfolioStore;
 import dev.erasmo.store.PortfolioStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +34,7 @@ final class AppRunner {
     AppRunner(Path dir, Map<String, String> env) {
         this.db = dir.resolve("erasmo.db");
         this.env = env;
-        Map<Path, PortfolioStore> stores = new HashMap<>();
-        this.opener = file -> stores.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new InMemoryPortfolioStore());
+        this.opener = ErasmoApp::openSqlite;
     }
 
     Path db() {
