@@ -62,7 +62,11 @@ final class CreateCommand extends AppCommand {
         try {
             result = erasmo.deposit(info.id(), opening, when);
         } catch (RuntimeException e) {
-            erasmo.deletePortfolio(info.id());
+            try {
+                erasmo.deletePortfolio(info.id());
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
             throw e;
         }
         if (result instanceof CommandResult.Rejected r) {

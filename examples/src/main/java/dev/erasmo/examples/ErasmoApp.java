@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -72,7 +71,7 @@ public final class ErasmoApp implements Callable<Integer> {
         /**
          * Opens (creating if needed) the store in a file.
          *
-         * @param file the database file; its folder exists
+         * @param file the database file, which may not exist yet, nor its folder
          * @return the store; closed after the command if it is {@link AutoCloseable}
          */
         PortfolioStore open(Path file);
@@ -157,12 +156,6 @@ public final class ErasmoApp implements Callable<Integer> {
      */
     Session open() {
         Path file = db != null ? db : Path.of(System.getProperty("user.home")).resolve(DEFAULT_DB);
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder " + folder + " of the database: " + e.getMessage(), e);
-        }
         QuoteData q = quoteData();
         PortfolioStore store = opener.open(file);
         Erasmo erasmo = Erasmo.builder().store(store).quotes(q.source()).clock(clock).zone(ZONE).build();
@@ -174,7 +167,7 @@ public final class ErasmoApp implements Callable<Integer> {
         return quotes != null ? quotes : QuoteData.sample();
     }
 
-    /** The store the app uses: a SQLite file. */
+    /** The store the app uses: a SQLite file, created with its folder if missing. */
     static PortfolioStore openSqlite(Path file) {
         return JdbcPortfolioStore.sqlite(file);
     }
@@ -214,6 +207,11 @@ public final class ErasmoApp implements Callable<Integer> {
         public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
             String name = cl.getCommandSpec().qualifiedName();
             if (e instanceof ErasmoException) {
+                print(cl.getErr(), name + ": " + e.getMessage(), e);
+                return EXIT_REJECTED;
+            }
+            if (e instanceof UncheckedIOException) {
+                // a file that cannot be read (a quote file): the data, not the app
                 print(cl.getErr(), name + ": " + e.getMessage(), e);
                 return EXIT_REJECTED;
             }

@@ -60,6 +60,26 @@ class ErasmoAppTest extends AppTest {
     }
 
     @Test
+    void db_inAMissingFolder_createsTheFolderAndTheFile() {
+        Path db = dir.resolve("nested/folder/my.db");
+        assertThat(app.runRaw("--db", db.toString(), "create", "t").exitCode()).isZero();
+        assertThat(db).isRegularFile();
+        assertThat(app.runRaw("--db", db.toString(), "list").out()).contains("t     USD       FIFO");
+    }
+
+    @Test
+    void db_withoutOption_isErasmoDbInTheHomeFolder() {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            assertThat(app.runRaw("create", "t").exitCode()).isZero();
+        } finally {
+            System.setProperty("user.home", home);
+        }
+        assertThat(dir.resolve(".erasmo/erasmo.db")).isRegularFile();
+    }
+
+    @Test
     void quotes_csvFolder_tradesAtItsCloses() throws IOException {
         Path quotes = Files.createDirectory(dir.resolve("quotes"));
         Files.writeString(quotes.resolve("ACME.csv"), "Date,Close\n2020-01-02,10.5\n2020-01-03,11\n");
