@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * The {@code erasmo} command-line app: paper-trading portfolios in a SQLite file, priced from real
  * daily closes (the sample data bundled with the app, or a folder of CSV files).
  *
- * <p>Each run opens the store once ({@link #open()}), runs one command and closes it. Errors print
+ * <p>Each run opens the store once, runs one command and closes it. Errors print
  * one line on stderr and exit with {@link #EXIT_REJECTED}, {@link #EXIT_USAGE} or
  * {@link #EXIT_INTERNAL}; {@code ERASMO_DEBUG=1} adds the stack trace.
  *
@@ -53,7 +53,7 @@ public final class ErasmoApp implements Callable<Integer> {
     public static final int EXIT_REJECTED = 1;
     /** The exit code of a command line that could not be understood, or a value that is not valid. */
     public static final int EXIT_USAGE = 2;
-    /** The exit code of an unexpected failure (a bug, or the file system). */
+    /** The exit code of an unexpected failure: a bug. */
     public static final int EXIT_INTERNAL = 3;
 
     /** The name of the fixed local owner of every portfolio the app keeps. */

@@ -70,8 +70,7 @@ final class ValuationJson {
             n.put("priced", p.isPriced());
         }
         ArrayNode cash = root.putArray("cash");
-        v.cash().entrySet().stream().sorted((a, b) -> a.getKey().getCurrencyCode().compareTo(b.getKey().getCurrencyCode()))
-                .forEach(e -> cash.addObject().put("currency", e.getKey().getCurrencyCode()).put("amount", amount(e.getValue())));
+        report.cash().forEach(m -> cash.addObject().put("currency", m.currency().getCurrencyCode()).put("amount", amount(m)));
         ObjectNode totals = root.putObject("totals");
         totals.put("cash", amount(v.cashInBase()));
         totals.put("marketValue", amount(v.marketValue()));

@@ -34,8 +34,10 @@ final class ValuationTable {
         }
         out.println();
         Table totals = new Table().left("").left("").right("");
-        v.cash().forEach((currency, cash) -> totals.row("Cash", currency.getCurrencyCode(), amount(cash)));
-        if (v.cash().size() != 1 || !v.cash().containsKey(v.baseCurrency())) {
+        if (v.cash().keySet().stream().allMatch(v.baseCurrency()::equals)) {
+            totals.row("Cash", base, amount(v.cashInBase()));
+        } else {
+            report.cash().forEach(cash -> totals.row("Cash", cash.currency().getCurrencyCode(), amount(cash)));
             totals.row("Cash in " + base, base, amount(v.cashInBase()));
         }
         totals.row("Market value", base, amount(v.marketValue()))

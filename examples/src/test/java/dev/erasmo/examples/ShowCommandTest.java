@@ -163,6 +163,27 @@ class ShowCommandTest extends AppTest {
     }
 
     @Test
+    void show_emptyPortfolio_hasNoHoldingsAndNoReturn() {
+        app.ok("create", "empty");
+        assertThat(app.ok("show", "empty")).isEqualTo(lines(
+                "Portfolio 'empty' (USD, FIFO) as of 2024-06-03, at the latest closes",
+                "",
+                "No holdings.",
+                "",
+                "Cash            USD  0.00",
+                "Market value    USD  0.00",
+                "Equity          USD  0.00",
+                "Cost basis      USD  0.00",
+                "Unrealized P&L  USD  0.00",
+                "Realized P&L    USD  0.00",
+                "Dividends       USD  0.00",
+                "Fees            USD  0.00",
+                "Net deposits    USD  0.00",
+                "Total return            -"));
+        assertThat(app.ok("show", "empty", "--json")).contains("\"positions\": [],\n  \"cash\": [],", "\"totalReturn\": null\n");
+    }
+
+    @Test
     void show_unknownPortfolio_isAnError() {
         app.fails(1, "erasmo show: no portfolio named 'nope' (see 'erasmo list')", "show", "nope");
     }
