@@ -1,0 +1,42 @@
+package dev.erasmo.examples;
+
+import dev.erasmo.CommandResult;
+import dev.erasmo.Erasmo;
+import dev.erasmo.TradeRequest;
+import dev.erasmo.ledger.Buy;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.money.Money;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.portfolio.Rejection;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+
+/** {@code erasmo buy}: units of a symbol, paid from the portfolio's cash (fee included in the cost). */
+@Command(name = "buy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Buys units of a symbol at the close of a date (or --price); the fee goes into the cost.")
+final class BuyCommand extends TradeCommand {
+
+    @Override
+    CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request) {
+        return erasmo.buy(id, request);
+    }
+
+    @Override
+    Trade trade(LedgerEvent booked) {
+        Buy b = (Buy) booked;
+        return new Trade("bought", b.price(), b.fee(), "paid " + b.cashPaid());
+    }
+
+    /** A buy dated before the portfolio has any cash says how to fix it: deposit earlier. */
+    @Override
+    String hint(Session session, PortfolioInfo portfolio, Instant when, Rejection rejection) {
+        if (rejection.reason() != Rejection.Reason.INSUFFICIENT_CASH
+                || session.erasmo().portfolio(portfolio.id()).stateAt(when).cash().values().stream().anyMatch(Money::isPositive)) {
+            return "";
+        }
+        String date = session.erasmo().dateOf(when).toString();
+        return "; '" + portfolio.name() + "' has no cash on or before " + Text.time(when)
+                + ": deposit with an earlier --at first, e.g. 'erasmo deposit " + portfolio.name() + " AMOUNT --at " + date + "'";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.erasmo.examples;
+
+import dev.erasmo.CommandResult;
+import dev.erasmo.Erasmo;
+import dev.erasmo.money.Money;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** A deposit or withdrawal of cash in the portfolio's base currency. Not thread-safe. */
+abstract class CashCommand extends PortfolioCommand {
+
+    @Parameters(index = "1", paramLabel = "AMOUNT", converter = Converters.Positive.class,
+            description = "Cash in the portfolio's base currency, above zero, at most its minor unit (cents for USD).")
+    BigDecimal amount;
+
+    @Option(names = "--at", paramLabel = "DATE", converter = Converters.At.class,
+            description = "When it takes effect: YYYY-MM-DD (00:00 UTC) or an ISO instant (default: now).")
+    @Nullable Instant at;
+
+    @Override
+    final int run(Session session, PortfolioInfo portfolio) {
+        Money cash = Money.of(portfolio.baseCurrency(), amount);
+        Instant when = session.at(at);
+        CommandResult result = book(session.erasmo(), portfolio.id(), cash, when);
+        if (result instanceof CommandResult.Rejected r) {
+            return rejected(r, "");
+        }
+        out().println(done() + " " + cash + " on " + Text.time(when) + "; "
+                + cashAfter((CommandResult.Booked) result, portfolio.baseCurrency()));
+        return ErasmoApp.EXIT_OK;
+    }
+
+    /** Books the cash movement. */
+    abstract CommandResult book(Erasmo erasmo, PortfolioId id, Money cash, Instant when);
+
+    /** The past tense of the command, for its report. */
+    abstract String done();
+}

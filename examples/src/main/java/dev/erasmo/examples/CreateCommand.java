@@ -1,0 +1,80 @@
+package dev.erasmo.examples;
+
+import dev.erasmo.CommandResult;
+import dev.erasmo.Erasmo;
+import dev.erasmo.money.Currencies;
+import dev.erasmo.money.Money;
+import dev.erasmo.portfolio.CostMethod;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.store.DuplicatePortfolioException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code erasmo create}: a new portfolio, with an optional opening deposit. Either both are
+ * written or neither: a rejected or failed deposit deletes the new portfolio again.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Creates a portfolio, optionally with an opening deposit (back-dated with --at).")
+final class CreateCommand extends AppCommand {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "A name not used yet (1 to 100 characters).")
+    String name;
+
+    @Option(names = "--cash", paramLabel = "AMOUNT", converter = Converters.Positive.class,
+            description = "An opening deposit in the base currency, booked at --at.")
+    @Nullable BigDecimal cash;
+
+    @Option(names = "--at", paramLabel = "DATE", converter = Converters.At.class,
+            description = "When the opening deposit is booked (default: now).")
+    @Nullable Instant at;
+
+    @Option(names = "--currency", paramLabel = "CODE", converter = Converters.CurrencyCode.class,
+            description = "The base currency, an ISO 4217 code (default: " + Erasmo.DEFAULT_CURRENCY + ").")
+    @Nullable Currency currency;
+
+    @Option(names = "--cost-method", paramLabel = "fifo|average",
+            description = "How sells relieve cost: fifo (oldest lots first, default) or average.")
+    CostMethod costMethod = Erasmo.DEFAULT_COST_METHOD;
+
+    @Override
+    int run(Session session) {
+        Erasmo erasmo = session.erasmo();
+        Currency base = currency != null ? currency : Currencies.of(Erasmo.DEFAULT_CURRENCY);
+        // everything that can be checked is checked before anything is written
+        Money opening = cash == null ? null : Money.of(base, cash);
+        Instant when = session.at(at);
+        if (erasmo.findPortfolio(ErasmoApp.OWNER, name).isPresent()) {
+            throw new DuplicatePortfolioException("a portfolio named '" + name + "' exists already (see 'erasmo list')");
+        }
+        PortfolioInfo info = erasmo.createPortfolio(ErasmoApp.OWNER, name, base, costMethod);
+        String created = "created portfolio '" + name + "' (" + base.getCurrencyCode() + ", " + costMethod + ")";
+        if (opening == null) {
+            out().println(created);
+            return ErasmoApp.EXIT_OK;
+        }
+        CommandResult result;
+        try {
+            result = erasmo.deposit(info.id(), opening, when);
+        } catch (RuntimeException e) {
+            try {
+                erasmo.deletePortfolio(info.id());
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        if (result instanceof CommandResult.Rejected r) {
+            erasmo.deletePortfolio(info.id());
+            return rejected(r, " (portfolio '" + name + "' not created)");
+        }
+        out().println(created);
+        out().println("deposited " + opening + " on " + Text.time(when) + "; " + cashAfter((CommandResult.Booked) result, base));
+        return ErasmoApp.EXIT_OK;
+    }
+}

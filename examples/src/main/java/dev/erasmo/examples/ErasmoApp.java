@@ -1,0 +1,234 @@
+package dev.erasmo.examples;
+
+import dev.erasmo.Erasmo;
+import dev.erasmo.ErasmoException;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.store.PortfolioStore;
+import dev.erasmo.store.jdbc.JdbcPortfolioStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code erasmo} command-line app: paper-trading portfolios in a SQLite file, priced from real
+ * daily closes (the sample data bundled with the app, or a folder of CSV files).
+ *
+ * <p>Each run opens the store once, runs one command and closes it. Errors print
+ * one line on stderr and exit with {@link #EXIT_REJECTED}, {@link #EXIT_USAGE} or
+ * {@link #EXIT_INTERNAL}; {@code ERASMO_DEBUG=1} adds the stack trace.
+ *
+ * <p>Not thread-safe: one instance per run.
+ */
+@Command(name = "erasmo", mixinStandardHelpOptions = true, versionProvider = ErasmoApp.Version.class,
+        usageHelpAutoWidth = true, sortOptions = false,
+        header = "A nifty app to simulate trading stocks: paper-trading portfolios on real prices.",
+        description = {
+            "Portfolios belong to the local owner '" + ErasmoApp.OWNER_NAME + "' and live in a SQLite file.",
+            "DATE is YYYY-MM-DD (that day at 00:00 UTC) or an ISO instant such as 2013-01-02T21:00:00Z; the default is now."},
+        subcommands = {CommandLine.HelpCommand.class, CreateCommand.class, ListCommand.class, DeleteCommand.class,
+            DepositCommand.class, WithdrawCommand.class, BuyCommand.class, SellCommand.class, DividendCommand.class,
+            SplitCommand.class, ShowCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 rejected or failed (nothing was written), 2 usage error, 3 internal error.",
+            "Try: erasmo demo"})
+public final class ErasmoApp implements Callable<Integer> {
+
+    /** The exit code of a command that was done. */
+    public static final int EXIT_OK = 0;
+    /** The exit code of a command that was rejected or failed on the data; nothing was written. */
+    public static final int EXIT_REJECTED = 1;
+    /** The exit code of a command line that could not be understood, or a value that is not valid. */
+    public static final int EXIT_USAGE = 2;
+    /** The exit code of an unexpected failure: a bug. */
+    public static final int EXIT_INTERNAL = 3;
+
+    /** The name of the fixed local owner of every portfolio the app keeps. */
+    public static final String OWNER_NAME = "local";
+    /** The fixed local owner of every portfolio the app keeps. */
+    public static final Owner OWNER = Owner.of(OWNER_NAME);
+    /** The zone in which {@code --at} dates start and instants turn into dates. */
+    public static final ZoneId ZONE = Erasmo.DEFAULT_ZONE;
+    /** The database used without {@code --db}, relative to the user's home directory. */
+    public static final String DEFAULT_DB = ".erasmo/erasmo.db";
+
+    /** Opens the store kept in a file. */
+    @FunctionalInterface
+    public interface StoreOpener {
+        /**
+         * Opens (creating if needed) the store in a file.
+         *
+         * @param file the database file, which may not exist yet, nor its folder
+         * @return the store; closed after the command if it is {@link AutoCloseable}
+         */
+        PortfolioStore open(Path file);
+    }
+
+    private final Clock clock;
+    private final Map<String, String> env;
+    private final StoreOpener opener;
+
+    @Spec
+    @Nullable CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "The SQLite database file (default: ~/" + DEFAULT_DB + ", its folder is created).")
+    @Nullable Path db;
+
+    @Option(names = "--quotes", paramLabel = "SOURCE", scope = CommandLine.ScopeType.INHERIT,
+            converter = QuoteData.Converter.class,
+            description = "Where prices come from: 'sample' (the real data bundled with the app, default) or 'csv:DIR'"
+                    + " (a folder with SYMBOL.csv, and optionally SYMBOL.dividends.csv and SYMBOL.splits.csv).")
+    @Nullable QuoteData quotes;
+
+    /**
+     * Creates the app.
+     *
+     * @param clock the clock for "now"
+     * @param env the environment ({@code HOME} is not read from it; {@code ERASMO_DEBUG} is)
+     * @param opener opens the store
+     */
+    public ErasmoApp(Clock clock, Map<String, String> env, StoreOpener opener) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.env = Map.copyOf(env);
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
+    /**
+     * Runs the app with the system clock and environment, and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        ErasmoApp app = new ErasmoApp(Clock.systemUTC(), System.getenv(), ErasmoApp::openSqlite);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(commandLine(app, out, err).execute(args));
+    }
+
+    /**
+     * The command line of an app, printing to the given writers, with the app's exit codes and
+     * one-line errors.
+     *
+     * @param app the app
+     * @param out where results go
+     * @param err where errors go
+     * @return the command line, ready to {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine commandLine(ErasmoApp app, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(app);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(out);
+        cl.setErr(err);
+        Errors errors = new Errors(app.debug());
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
+        return cl;
+    }
+
+    /** A new app with the same clock, environment and store opener, for a nested run (the demo). */
+    ErasmoApp sibling() {
+        return new ErasmoApp(clock, env, opener);
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(Objects.requireNonNull(spec).commandLine(), "missing command");
+    }
+
+    /**
+     * Opens the store (the one place that does) and wires erasmo to it and the quote source.
+     *
+     * @return the session; close it
+     */
+    Session open() {
+        Path file = db != null ? db : Path.of(System.getProperty("user.home")).resolve(DEFAULT_DB);
+        QuoteData q = quoteData();
+        PortfolioStore store = opener.open(file);
+        Erasmo erasmo = Erasmo.builder().store(store).quotes(q.source()).clock(clock).zone(ZONE).build();
+        return new Session(erasmo, store, q, clock);
+    }
+
+    /** The quote data chosen with {@code --quotes}, the sample by default. */
+    QuoteData quoteData() {
+        return quotes != null ? quotes : QuoteData.sample();
+    }
+
+    /** The store the app uses: a SQLite file, created with its folder if missing. */
+    static PortfolioStore openSqlite(Path file) {
+        return JdbcPortfolioStore.sqlite(file);
+    }
+
+    boolean debug() {
+        String d = env.get("ERASMO_DEBUG");
+        return d != null && !d.isEmpty() && !d.equals("0");
+    }
+
+    /** Prints the version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            try (InputStream in = ErasmoApp.class.getResourceAsStream("version.txt")) {
+                return new String[] {in == null ? "erasmo (unknown version)" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip()};
+            }
+        }
+    }
+
+    /**
+     * Turns every failure into one line on stderr and an exit code: usage errors and invalid
+     * values 2, erasmo's own failures (unknown portfolio, unknown symbol, malformed data) 1,
+     * anything else 3.
+     */
+    private record Errors(boolean debug) implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            CommandLine cl = e.getCommandLine();
+            CommandSpec command = cl.getCommandSpec();
+            String help = command.parent() == null ? "erasmo --help" : "erasmo help " + command.name();
+            print(cl.getErr(), command.qualifiedName() + ": " + e.getMessage() + " (see '" + help + "')", e);
+            return EXIT_USAGE;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+            String name = cl.getCommandSpec().qualifiedName();
+            if (e instanceof ErasmoException) {
+                print(cl.getErr(), name + ": " + e.getMessage(), e);
+                return EXIT_REJECTED;
+            }
+            if (e instanceof UncheckedIOException) {
+                // a file that cannot be read (a quote file): the data, not the app
+                print(cl.getErr(), name + ": " + e.getMessage(), e);
+                return EXIT_REJECTED;
+            }
+            if (e instanceof IllegalArgumentException) {
+                print(cl.getErr(), name + ": " + e.getMessage(), e);
+                return EXIT_USAGE;
+            }
+            print(cl.getErr(), name + ": internal error: " + e + (debug ? "" : " (run with ERASMO_DEBUG=1 for details)"), e);
+            return EXIT_INTERNAL;
+        }
+
+        private void print(PrintWriter err, String line, Exception e) {
+            err.println(line.replaceAll("\\R", " "));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.erasmo.examples;
+
+import dev.erasmo.CommandResult;
+import dev.erasmo.Erasmo;
+import dev.erasmo.TradeRequest;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Price;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.PortfolioId;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.portfolio.Rejection;
+import dev.erasmo.quote.Quote;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A buy or sell: at {@code --price}, or else at the quote data's close as of {@code --at} (the
+ * latest close without it), which the report names with its date. Not thread-safe.
+ */
+abstract class TradeCommand extends PortfolioCommand {
+
+    @Parameters(index = "1", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
+            description = "The ticker, e.g. AAPL (see --quotes for the symbols there are).")
+    Symbol symbol;
+
+    @Parameters(index = "2", paramLabel = "QTY", converter = Converters.Units.class,
+            description = "How many units, above zero; fractions allowed (up to " + Quantity.MAX_SCALE + " decimals).")
+    Quantity quantity;
+
+    @Option(names = "--at", paramLabel = "DATE", converter = Converters.At.class,
+            description = "When it takes effect: YYYY-MM-DD (00:00 UTC) or an ISO instant (default: now).")
+    @Nullable Instant at;
+
+    @Option(names = "--price", paramLabel = "P", converter = Converters.Positive.class,
+            description = "The price per unit (default: the close on or before --at's date, or the latest close).")
+    @Nullable BigDecimal price;
+
+    @Option(names = "--fee", paramLabel = "F", converter = Converters.NotNegative.class,
+            description = "A fee in the instrument's currency (default: none).")
+    @Nullable BigDecimal fee;
+
+    @Override
+    final int run(Session session, PortfolioInfo portfolio) {
+        Erasmo erasmo = session.erasmo();
+        Instant when = session.at(at);
+        Quote quote = price != null ? null : session.quotes().quote(symbol, at == null ? null : erasmo.dateOf(when));
+        BigDecimal unitPrice = quote != null ? quote.price().amount() : price;
+        CommandResult result = book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, when, unitPrice, fee));
+        if (result instanceof CommandResult.Rejected r) {
+            return rejected(r, hint(session, portfolio, when, r.rejection()));
+        }
+        CommandResult.Booked booked = (CommandResult.Booked) result;
+        Trade t = trade(booked.entry().event());
+        out().println(t.done() + " " + quantity + " " + symbol + " @ " + Text.price(t.price())
+                + (quote != null ? " (close of " + quote.date() + ")" : " (given price)") + " on " + Text.time(when)
+                + ", fee " + t.fee() + ": " + t.cash() + "; " + cashAfter(booked, t.price().currency()));
+        return ErasmoApp.EXIT_OK;
+    }
+
+    /** Books the trade. */
+    abstract CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request);
+
+    /** The figures of the booked trade for its report. */
+    abstract Trade trade(LedgerEvent booked);
+
+    /** What to add to a rejection's message to say how to fix it; empty for nothing. */
+    String hint(Session session, PortfolioInfo portfolio, Instant when, Rejection rejection) {
+        return "";
+    }
+
+    /**
+     * A booked trade as reported.
+     *
+     * @param done the verb, "bought" or "sold"
+     * @param price the price per unit
+     * @param fee the fee
+     * @param cash the cash it moved, e.g. "paid USD 5490.30"
+     */
+    record Trade(String done, Price price, Money fee, String cash) {
+    }
+}

@@ -1,0 +1,111 @@
+package dev.erasmo.examples;
+
+import static dev.erasmo.examples.AppRunner.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ErasmoAppTest extends AppTest {
+
+    static final List<String> COMMANDS =
+            List.of("create", "list", "delete", "deposit", "withdraw", "buy", "sell", "dividend", "split", "show", "demo");
+
+    @Test
+    void version_printsTheBuildsVersion() {
+        AppRunner.Run r = app.runRaw("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).matches("erasmo \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+    }
+
+    @Test
+    void help_everyCommand_printsItsUsage() {
+        for (String command : COMMANDS) {
+            AppRunner.Run help = app.runRaw("help", command);
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: erasmo " + command + " ");
+            assertThat(app.runRaw(command, "--help").out()).as(command).isEqualTo(help.out());
+        }
+        AppRunner.Run top = app.runRaw("--help");
+        assertThat(top.out()).contains("local owner 'local'", "create", "Exit codes: 0 done, 1 rejected");
+    }
+
+    @Test
+    void run_withoutCommand_isAUsageError() {
+        app.fails(2, "erasmo: missing command (see 'erasmo --help')");
+    }
+
+    @Test
+    void run_unknownCommand_isAUsageError() {
+        app.fails(2, "erasmo: Unmatched argument at index 2: 'frobnicate' (see 'erasmo --help')", "frobnicate");
+    }
+
+    @Test
+    void run_unknownOption_isAUsageError() {
+        app.fails(2, "erasmo list: Unknown option: '--all' (see 'erasmo help list')", "list", "--all");
+    }
+
+    @Test
+    void run_withErasmoDebug_addsTheStackTrace() {
+        AppRunner debug = new AppRunner(dir, Map.of("ERASMO_DEBUG", "1"));
+        AppRunner.Run r = debug.run("show", "nope");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith(lines("erasmo show: no portfolio named 'nope' (see 'erasmo list')")
+                + "dev.erasmo.store.PortfolioNotFoundException: no portfolio named 'nope'");
+        assertThat(r.err().lines()).anyMatch(l -> l.strip().startsWith("at dev.erasmo.examples."));
+    }
+
+    @Test
+    void db_inAMissingFolder_createsTheFolderAndTheFile() {
+        Path db = dir.resolve("nested/folder/my.db");
+        assertThat(app.runRaw("--db", db.toString(), "create", "t").exitCode()).isZero();
+        assertThat(db).isRegularFile();
+        assertThat(app.runRaw("--db", db.toString(), "list").out()).contains("t     USD       FIFO");
+    }
+
+    @Test
+    void db_withoutOption_isErasmoDbInTheHomeFolder() {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            assertThat(app.runRaw("create", "t").exitCode()).isZero();
+        } finally {
+            System.setProperty("user.home", home);
+        }
+        assertThat(dir.resolve(".erasmo/erasmo.db")).isRegularFile();
+    }
+
+    @Test
+    void quotes_csvFolder_tradesAtItsCloses() throws IOException {
+        Path quotes = Files.createDirectory(dir.resolve("quotes"));
+        Files.writeString(quotes.resolve("ACME.csv"), "Date,Close\n2020-01-02,10.5\n2020-01-03,11\n");
+        String csv = "csv:" + quotes;
+        app.ok("--quotes", csv, "create", "t", "--cash", "100", "--at", "2020-01-02");
+        assertThat(app.ok("--quotes", csv, "buy", "t", "ACME", "2", "--at", "2020-01-03")).isEqualTo(lines(
+                "bought 2 ACME @ USD 11.00 (close of 2020-01-03) on 2020-01-03, fee USD 0.00: paid USD 22.00; cash: USD 78.00"));
+        app.fails(1, "erasmo buy: unknown symbol AAPL: " + quotes.toAbsolutePath() + " has ACME",
+                "--quotes", csv, "buy", "t", "AAPL", "1");
+    }
+
+    @Test
+    void quotes_csvFolderWithAMalformedRow_namesTheFileAndLine() throws IOException {
+        Path quotes = Files.createDirectory(dir.resolve("quotes"));
+        Files.writeString(quotes.resolve("ACME.csv"), "Date,Close\n2020-01-02,10.5\n2020-01-03,abc\n");
+        app.ok("create", "t", "--cash", "100", "--at", "2020-01-02");
+        app.fails(1, "erasmo buy: ACME.csv:3: Close 'abc' is not a decimal number",
+                "--quotes", "csv:" + quotes, "buy", "t", "ACME", "1", "--at", "2020-01-03");
+    }
+
+    @Test
+    void quotes_missingFolderOrUnknownKind_areUsageErrors() {
+        Path missing = dir.resolve("missing");
+        app.fails(2, "erasmo: Invalid value for option '--quotes': '" + missing + "' is not a folder (see 'erasmo --help')",
+                "--quotes", "csv:" + missing, "list");
+        app.fails(2, "erasmo: Invalid value for option '--quotes': 'yahoo' is neither 'sample' nor 'csv:DIR' (see 'erasmo --help')",
+                "--quotes", "yahoo", "list");
+    }
+}
