@@ -67,9 +67,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Commands validate against the portfolio's whole ledger and return a {@link CommandResult}:
- * booked, or rejected with a reason and nothing written. A command that loses a race with another
- * writer of the same portfolio is re-validated and retried up to {@link #DEFAULT_MAX_RETRIES}
- * times (configurable) before {@link StaleVersionException} reaches the caller.
+ * booked, or rejected with a reason and nothing written. Events dated after the clock's now are
+ * refused. Writers of the same portfolio through one instance take turns (a lock per portfolio,
+ * striped); a command that loses a race with a writer elsewhere (another process or instance on
+ * the same store) is re-validated and retried up to {@link #DEFAULT_MAX_RETRIES} times
+ * (configurable) before {@link StaleVersionException} reaches the caller.
  *
  * <p>Dates: an instant's date is taken in the configured zone ({@link #DEFAULT_ZONE} by default);
  * a valuation as of a date includes every event effective up to the end of that date.
@@ -94,6 +96,10 @@ public final class Erasmo {
     private final Currency defaultCurrency;
     private final CostMethod defaultCostMethod;
     private final int maxRetries;
+    /** Writers of one portfolio in this instance take turns on its stripe, so they do not race each other. */
+    private final Object[] writeLocks = new Object[WRITE_LOCK_STRIPES];
+
+    private static final int WRITE_LOCK_STRIPES = 64;
 
     private Erasmo(Builder b) {
         this.store = b.store != null ? b.store : new InMemoryPortfolioStore();
@@ -103,6 +109,9 @@ public final class Erasmo {
         this.defaultCurrency = b.defaultCurrency;
         this.defaultCostMethod = b.defaultCostMethod;
         this.maxRetries = b.maxRetries;
+        for (int i = 0; i < writeLocks.length; i++) {
+            writeLocks[i] = new Object();
+        }
     }
 
     /**
@@ -195,29 +204,37 @@ public final class Erasmo {
      * @param id the portfolio
      * @param event the event
      * @return booked, or rejected with nothing written
+     * @throws IllegalArgumentException if the event is dated after the clock's now
      * @throws PortfolioNotFoundException if there is no such portfolio
-     * @throws StaleVersionException if other writers won every retry
+     * @throws StaleVersionException if other writers (in other processes, or other instances over
+     *     the same store) won every retry
      */
     public CommandResult book(PortfolioId id, LedgerEvent event) {
         Objects.requireNonNull(event, "event");
-        StaleVersionException lost = null;
-        for (int attempt = 0; attempt <= maxRetries; attempt++) {
-            Portfolio before = portfolio(id);
-            Portfolio after;
-            try {
-                after = before.append(event);
-            } catch (RejectedException e) {
-                return new CommandResult.Rejected(e.rejection());
-            }
-            LedgerEntry entry = after.entries().get(after.entries().size() - 1);
-            try {
-                store.append(id, before.version(), List.of(entry));
-                return new CommandResult.Booked(entry, after);
-            } catch (StaleVersionException e) {
-                lost = e;
-            }
+        Instant now = clock.instant();
+        if (event.at().isAfter(now)) {
+            throw new IllegalArgumentException("event " + event.id() + " is dated " + event.at() + ", after now (" + now + ")");
         }
-        throw Objects.requireNonNull(lost);
+        synchronized (writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)]) {
+            StaleVersionException lost = null;
+            for (int attempt = 0; attempt <= maxRetries; attempt++) {
+                Portfolio before = portfolio(id);
+                Portfolio after;
+                try {
+                    after = before.append(event);
+                } catch (RejectedException e) {
+                    return new CommandResult.Rejected(e.rejection());
+                }
+                LedgerEntry entry = after.entries().get(after.entries().size() - 1);
+                try {
+                    store.append(id, before.version(), List.of(entry));
+                    return new CommandResult.Booked(entry, after);
+                } catch (StaleVersionException e) {
+                    lost = e;
+                }
+            }
+            throw Objects.requireNonNull(lost);
+        }
     }
 
     /**
@@ -332,7 +349,8 @@ public final class Erasmo {
      */
     public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at) {
         Portfolio p = portfolio(id);
-        Optional<Position> held = p.stateAt(at).findPosition(symbol);
+        // what was held before any trade at that instant: the dividend folds first (LedgerEntry.EFFECTIVE_ORDER)
+        Optional<Position> held = p.stateAt(at.minusNanos(1)).findPosition(symbol);
         if (held.isEmpty()) {
             return new CommandResult.Rejected(new Rejection(Rejection.Reason.NOT_HELD,
                     "dividend on " + symbol + " at " + at + ": no " + symbol + " held then"));
@@ -403,8 +421,7 @@ public final class Erasmo {
      */
     public Valuation valuation(PortfolioId id) {
         Portfolio p = portfolio(id);
-        QuoteSource q = requireQuotes();
-        return value(p, p.state(), symbols -> q.latest(symbols));
+        return value(p, p.state(), symbols -> requireQuotes().latest(symbols));
     }
 
     /**
@@ -418,8 +435,8 @@ public final class Erasmo {
      */
     public Valuation valuation(PortfolioId id, LocalDate date) {
         Portfolio p = portfolio(id);
-        QuoteSource q = requireQuotes();
         return value(p, p.stateAt(endOf(date)), symbols -> {
+            QuoteSource q = requireQuotes();
             Map<Symbol, Quote> found = new HashMap<>();
             for (Symbol s : symbols) {
                 asOf(q, s, date).ifPresent(quote -> found.put(s, quote));

@@ -218,6 +218,59 @@ class ErasmoTest {
                 .hasMessageContaining("Erasmo.builder().quotes");
     }
 
+    @Test
+    void book_eventAfterNow_isRefused() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        assertThatThrownBy(() -> erasmo.deposit(p.id(), usd("10"), NOW.plusSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after now");
+        assertThat(store.load(p.id()).version()).isZero();
+    }
+
+    @Test
+    void valuation_cashOnlyWithoutQuoteSource_works() {
+        Erasmo bare = Erasmo.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        PortfolioInfo p = bare.createPortfolio(ALICE, "cash");
+        bare.deposit(p.id(), usd("10"));
+        assertThat(bare.valuation(p.id()).equity()).isEqualTo(usd("10.00"));
+    }
+
+    /*
+     * A dividend booked through the entry point after a buy on the ex-date itself: the dividend
+     * is paid on the 1 share held before that day (1 x 2.65 = 2.65), not on the 2 held after it.
+     */
+    @Test
+    void dividend_bookedAfterABuyOnTheExDate_isPaidOnTheSharesHeldBefore() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
+        erasmo.deposit(p.id(), usd("10000"), day("2013-01-02"));
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-01-02"))).orElseThrow();
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-02-07")).price(new BigDecimal("468.22"))).orElseThrow();
+        erasmo.dividend(p.id(), AAPL, new BigDecimal("2.65"), day("2013-02-07")).orElseThrow();
+        assertThat(erasmo.portfolio(p.id()).state().dividends().get(USD)).isEqualTo(usd("2.65"));
+    }
+
+    /*
+     * 8 threads x 25 deposits of 1.00 into one portfolio through one instance: every one is booked
+     * (writers take turns, none loses a race), the ledger has 200 entries and the cash is 200.00.
+     */
+    @Test
+    void book_manyThreadsOnePortfolio_allBooked() throws Exception {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "busy");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<CommandResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> erasmo.deposit(p.id(), usd("1"), day("2013-01-02"))));
+            }
+            for (java.util.concurrent.Future<CommandResult> r : results) {
+                assertThat(r.get(30, java.util.concurrent.TimeUnit.SECONDS).isBooked()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.load(p.id()).version()).isEqualTo(200);
+        assertThat(erasmo.portfolio(p.id()).state().cash(USD)).isEqualTo(usd("200.00"));
+    }
+
     /** Forwards everything to another store. */
     private static class DelegatingStore implements PortfolioStore {
         private final PortfolioStore delegate;

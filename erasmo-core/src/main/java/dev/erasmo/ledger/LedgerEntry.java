@@ -15,9 +15,19 @@ import java.util.Objects;
  */
 public record LedgerEntry(long sequence, LedgerEvent event) {
 
-    /** The order of the fold: effective time, then sequence number. */
-    public static final Comparator<LedgerEntry> EFFECTIVE_ORDER =
-            Comparator.comparing((LedgerEntry e) -> e.event().at()).thenComparingLong(LedgerEntry::sequence);
+    /**
+     * The order of the fold: effective time; at the same instant, corporate actions
+     * ({@link Dividend}, {@link Split}) before every other event; then sequence number. So a
+     * dividend dated on its ex-date is paid on what was held before that day's trades (a buy on
+     * the ex-date gets nothing, a sell on the ex-date still gets it), and a split applies before
+     * trades at post-split prices on the same date.
+     */
+    public static final Comparator<LedgerEntry> EFFECTIVE_ORDER = Comparator.comparing((LedgerEntry e) -> e.event().at())
+            .thenComparingInt(e -> isCorporateAction(e.event()) ? 0 : 1).thenComparingLong(LedgerEntry::sequence);
+
+    private static boolean isCorporateAction(LedgerEvent event) {
+        return event instanceof Dividend || event instanceof Split;
+    }
 
     /**
      * Validates.

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A fact in a portfolio's ledger. The ledger is append-only; the portfolio's state is the fold of
- * its events in effective-time order, ties broken by sequence number.
+ * its events in effective-time order ({@link LedgerEntry#EFFECTIVE_ORDER}: time, then corporate
+ * actions before other events at the same instant, then sequence number).
  *
  * <p>The cases are {@link Deposit}, {@link Withdrawal}, {@link Buy}, {@link Sell},
  * {@link Dividend}, {@link Split} and {@link Fee}. Every case validates its own fields on

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * A portfolio: its settings, its ledger and the state folded from it.
  *
- * <p>The state is always the fold of the events in effective-time order, ties broken by sequence
- * number. {@link #append(LedgerEvent)} accepts an event dated anywhere, also in the past, and
+ * <p>The state is always the fold of the events in effective-time order
+ * ({@link LedgerEntry#EFFECTIVE_ORDER}: time, then corporate actions first, then sequence number). {@link #append(LedgerEvent)} accepts an event dated anywhere, also in the past, and
  * returns a new portfolio; if the event, or any later event once it is in place, breaks a rule
  * (not enough cash or units, nothing held, a currency mismatch, a duplicate id), it throws
  * {@link RejectedException} and this portfolio is unchanged.
@@ -93,7 +93,7 @@ public final class Portfolio {
         LedgerEntry entry = new LedgerEntry(entries.size() + 1L, event);
         List<LedgerEntry> newEffective = new ArrayList<>(effective.size() + 1);
         PortfolioState newState;
-        if (effective.isEmpty() || !event.at().isBefore(effective.get(effective.size() - 1).event().at())) {
+        if (effective.isEmpty() || LedgerEntry.EFFECTIVE_ORDER.compare(entry, effective.get(effective.size() - 1)) > 0) {
             // the common case: the event comes last, so only it needs checking
             Fold fold = Fold.from(state, info.costMethod());
             fold.apply(event);

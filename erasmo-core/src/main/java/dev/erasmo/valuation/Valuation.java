@@ -33,10 +33,12 @@ import org.jspecify.annotations.Nullable;
  *       today's rates (not at the rates of the day they were booked);
  *   <li>{@link #totalReturn()} is (equity − net deposits) ÷ net deposits, the simple total return,
  *       rounded half-even to {@value #RATIO_SCALE} decimals; null when net deposits are not above
- *       zero;
+ *       zero, or when the valuation is incomplete (a return over part of the portfolio would
+ *       mislead);
  *   <li>a position without a price or FX rate, or cash without an FX rate, is left out of the
  *       totals and named in {@link #missing()}; the valuation is then {@linkplain #isComplete()
- *       incomplete}. Nothing is ever valued at zero silently.
+ *       incomplete}, its totals cover only what could be valued, and it has no total return.
+ *       Nothing is ever valued at zero silently.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -53,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * @param netDeposits deposits minus withdrawals, in base
  * @param dividends dividends received, in base
  * @param fees all fees paid, in base
- * @param totalReturn the simple total return, or null when net deposits are not above zero
+ * @param totalReturn the simple total return, or null when net deposits are not above zero or
+ *     the valuation is incomplete
  * @param missing what could not be valued: {@code "AAPL: no price"}, {@code "EUR: no FX rate"}
  */
 public record Valuation(Currency baseCurrency, List<PositionValuation> positions, Map<Currency, Money> cash, Money cashInBase,
@@ -78,7 +81,8 @@ public record Valuation(Currency baseCurrency, List<PositionValuation> positions
      * @param netDeposits deposits minus withdrawals, in base
      * @param dividends dividends received, in base
      * @param fees all fees paid, in base
-     * @param totalReturn the simple total return, or null when net deposits are not above zero
+     * @param totalReturn the simple total return, or null when net deposits are not above zero or
+ *     the valuation is incomplete
      * @param missing what could not be valued: {@code "AAPL: no price"}, {@code "EUR: no FX rate"}
      */
     public Valuation {
@@ -142,7 +146,8 @@ public record Valuation(Currency baseCurrency, List<PositionValuation> positions
         return new Valuation(base, positions, state.cash(), cashInBase, mv, equity, cost, mv.minus(cost),
                 sum(base, state.realizedPnl().values(), fx, missing), netDeposits,
                 sum(base, state.dividends().values(), fx, missing), sum(base, state.fees().values(), fx, missing),
-                ratio(equity.amount().subtract(netDeposits.amount()), netDeposits.amount()), List.copyOf(missing));
+                missing.isEmpty() ? ratio(equity.amount().subtract(netDeposits.amount()), netDeposits.amount()) : null,
+                List.copyOf(missing));
     }
 
     private static Money sum(Currency base, Iterable<Money> amounts, FxRates fx, Set<String> missing) {
@@ -174,7 +179,8 @@ public record Valuation(Currency baseCurrency, List<PositionValuation> positions
     /**
      * The simple total return.
      *
-     * @return the return, or empty when net deposits are not above zero
+     * @return the return, or empty when net deposits are not above zero or the valuation is
+     *     incomplete
      */
     public Optional<BigDecimal> findTotalReturn() {
         return Optional.ofNullable(totalReturn);

@@ -310,6 +310,42 @@ class PortfolioTest {
                 .hasMessageContaining("sequence 2 where 1 was expected");
     }
 
+    /*
+     * Ex-date semantics. All three events are dated 2013-02-07 00:00. Booked in the order buy 10,
+     * dividend 2.65: the dividend still folds first (corporate actions before trades at the same
+     * instant), so the 10 shares bought on the ex-date get nothing, and the 5 held before get
+     * 5 x 2.65 = 13.25. A sell of all 5 on the ex-date, booked before the dividend, still leaves
+     * the dividend on the 5 held at the open.
+     */
+    @Test
+    void dividend_onTheExDate_isPaidOnWhatWasHeldBeforeThatDaysTrades() {
+        Portfolio p = portfolio(CostMethod.FIFO, deposit("2013-01-02", "10000"), buy("2013-01-03", "X", "5", "100", "0"),
+                buy("2013-02-07", "X", "10", "100", "0"), dividend("2013-02-07", "X", "2.65"));
+        assertThat(p.state().dividends().get(USD)).isEqualTo(usdMoney("13.25"));
+        assertThat(p.entriesInEffectiveOrder()).extracting(e -> e.sequence()).containsExactly(1L, 2L, 4L, 3L);
+
+        Portfolio q = portfolio(CostMethod.FIFO, deposit("2013-01-02", "10000"), buy("2013-01-03", "X", "5", "100", "0"),
+                sell("2013-02-07", "X", "5", "100", "0"), dividend("2013-02-07", "X", "2.65"));
+        assertThat(q.state().dividends().get(USD)).isEqualTo(usdMoney("13.25"));
+        assertThat(q.state().findPosition(X)).isEmpty();
+    }
+
+    /*
+     * A 4-for-1 split dated the same instant as a sell of 40 (post-split) shares: the split folds
+     * first, so the 10 shares held become 40 and the sell is valid. 40 x 100 = 4,000 = the cost of
+     * 10 x 400, so nothing is realized.
+     */
+    @Test
+    void split_atTheSameInstantAsATrade_appliesFirst() {
+        // the split folds before the sell of the 40 post-split shares at the same instant
+        Portfolio p = portfolio(CostMethod.FIFO, deposit("2020-08-01", "5000"), buy("2020-08-03", "X", "10", "400", "0"));
+        Portfolio q = p.append(split("2020-08-31", "X", 4, 1)).append(sell("2020-08-31", "X", "40", "100", "0"));
+        assertThat(q.state().findPosition(X)).isEmpty();
+        assertThat(q.state().realizedPnl().get(X)).isEqualTo(usdMoney("0.00"));
+        // booked the other way round (the sell first), the sell alone is rejected: only 10 held before the split
+        assertRejected(p, sell("2020-08-31", "X", "40", "100", "0"), Reason.INSUFFICIENT_QUANTITY, "only 10 held");
+    }
+
     private static void assertRejected(Portfolio p, LedgerEvent event, Reason reason, String messagePart) {
         PortfolioState before = p.state();
         long version = p.version();

@@ -60,7 +60,7 @@ class CsvQuoteSourceTest {
         assertThat(s.asOf(AAPL, LocalDate.parse("2013-12-28"))).isEqualTo(new Quote(AAPL, Price.of("USD", "560.09"), LocalDate.parse("2013-12-27")));
         assertThat(s.latest(AAPL)).isEqualTo(new Quote(AAPL, Price.of("USD", "561.02"), LocalDate.parse("2013-12-31")));
         assertThatThrownBy(() -> s.asOf(AAPL, LocalDate.parse("2013-12-26"))).isInstanceOf(QuoteNotFoundException.class)
-                .hasMessageContaining("no close for AAPL").hasMessageContaining("starts on 2013-12-27");
+                .hasMessageContaining("no close for AAPL").hasMessageContaining("its data runs from 2013-12-27 to 2013-12-31");
         // more than 14 days after the last close is not "as of" any more
         assertThatThrownBy(() -> s.asOf(AAPL, LocalDate.parse("2014-01-15"))).isInstanceOf(QuoteNotFoundException.class);
         assertThat(s.asOf(AAPL, LocalDate.parse("2014-01-14")).date()).isEqualTo(LocalDate.parse("2013-12-31"));

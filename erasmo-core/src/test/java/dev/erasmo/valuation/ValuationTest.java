@@ -89,6 +89,8 @@ class ValuationTest {
         // totals hold the priced part only: cash 300.00 + AAPL 510.00
         assertThat(v.marketValue()).isEqualTo(usdMoney("510.00"));
         assertThat(v.equity()).isEqualTo(usdMoney("810.00"));
+        // a return over part of the portfolio would mislead: none
+        assertThat(v.totalReturn()).isNull();
     }
 
     /*

@@ -113,7 +113,8 @@ public final class ErasmoApp implements Callable<Integer> {
      * @param args the command line
      */
     public static void main(String[] args) {
-        ErasmoApp app = new ErasmoApp(Clock.systemUTC(), System.getenv(), ErasmoApp::openSqlite);
+        // whole seconds: "now" in messages and in the ledger reads as 2026-12-03T17:06:56Z, not with nanoseconds
+        ErasmoApp app = new ErasmoApp(Clock.tickSeconds(java.time.ZoneOffset.UTC), System.getenv(), ErasmoApp::openSqlite);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(commandLine(app, out, err).execute(args));

@@ -11,9 +11,7 @@ import dev.erasmo.quote.CsvQuoteSource;
 import dev.erasmo.quote.QuoteSource;
 import dev.erasmo.store.jdbc.JdbcPortfolioStore;
 import dev.erasmo.valuation.Valuation;
-import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -33,20 +31,17 @@ public final class QuickStart {
      * @throws Exception if the database file cannot be made
      */
     public static void main(String[] args) throws Exception {
-        run(Files.createTempFile("paper", ".db"), System.out);
-    }
-
-    static void run(Path file, PrintStream out) {
         // tag::quickstart[]
-        QuoteSource quotes = CsvQuoteSource.builder(name -> QuickStart.class.getResourceAsStream("sample/" + name)).build();
-        try (JdbcPortfolioStore store = JdbcPortfolioStore.sqlite(file)) {
+        // real 2013 AAPL prices (Yahoo CSV layout), bundled in the examples jar; a folder of CSV files works the same way
+        QuoteSource quotes = CsvQuoteSource.builder(name -> QuickStart.class.getResourceAsStream("/dev/erasmo/examples/sample/" + name)).build();
+        try (JdbcPortfolioStore store = JdbcPortfolioStore.sqlite(Files.createTempFile("paper", ".db"))) {
             Erasmo erasmo = Erasmo.builder().store(store).quotes(quotes).build();
             PortfolioInfo tech = erasmo.createPortfolio(Owner.of("alice"), "tech");
             Instant start = Instant.parse("2013-01-02T00:00:00Z");
             erasmo.deposit(tech.id(), Money.of("USD", "10000"), start);
             erasmo.buy(tech.id(), TradeRequest.of(Symbol.of("AAPL"), Quantity.of(10)).at(start)).orElseThrow();
             Valuation now = erasmo.valuation(tech.id());    // at the latest quotes
-            out.println("equity " + now.equity() + ", total return " + now.totalReturn());
+            System.out.println("equity " + now.equity() + ", total return " + now.totalReturn());
         }
         // end::quickstart[]
     }

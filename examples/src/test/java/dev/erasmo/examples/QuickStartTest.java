@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class QuickStartTest {
 
@@ -22,11 +21,16 @@ class QuickStartTest {
      * Equity 4,509.70 + 5,610.20 = 10,119.90; total return 119.90 / 10,000 = 0.01199 (8 decimals).
      */
     @Test
-    void run_printsTheHandComputedEquity(@TempDir Path dir) {
+    void main_printsTheHandComputedEquity() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        QuickStart.run(dir.resolve("paper.db"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            QuickStart.main(new String[0]);
+        } finally {
+            System.setOut(out);
+        }
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualToIgnoringNewLines("equity USD 10119.90, total return 0.01199000");
-        assertThat(dir.resolve("paper.db")).exists();
     }
 
     @Test

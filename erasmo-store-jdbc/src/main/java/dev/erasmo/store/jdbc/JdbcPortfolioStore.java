@@ -143,7 +143,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             }
             return new JdbcPortfolioStore(ds, Database.SQLITE, Clock.systemUTC(), keeper);
         } catch (SQLException e) {
-            StoreException failure = new StoreException("could not open SQLite database " + absolute, e);
+            StoreException failure = new StoreException("could not open SQLite database " + absolute + ": " + e.getMessage(), e);
             if (keeper != null) {
                 try {
                     keeper.close();
