@@ -219,6 +219,46 @@ public final class Portfolio {
         return fold(info.costMethod(), effective, at);
     }
 
+    /**
+     * The state just before an entry in the order of the fold: what the event saw when it was
+     * applied (for instance the units a dividend was paid on).
+     *
+     * @param entry an entry of this ledger
+     * @return the state before it
+     * @throws IllegalArgumentException if the entry is not in this ledger
+     */
+    public PortfolioState stateBefore(LedgerEntry entry) {
+        return foldTo(entry, false);
+    }
+
+    /**
+     * The state just after an entry in the order of the fold, before any later event.
+     *
+     * @param entry an entry of this ledger
+     * @return the state after it
+     * @throws IllegalArgumentException if the entry is not in this ledger
+     */
+    public PortfolioState stateAfter(LedgerEntry entry) {
+        return foldTo(entry, true);
+    }
+
+    private PortfolioState foldTo(LedgerEntry entry, boolean including) {
+        if (!entry.equals(byId.get(entry.event().id()))) {
+            throw new IllegalArgumentException("entry #" + entry.sequence() + " is not in the ledger of " + info.name());
+        }
+        Fold fold = new Fold(info.costMethod());
+        for (LedgerEntry e : effective) {
+            if (e.equals(entry) && !including) {
+                break;
+            }
+            fold.apply(e.event());
+            if (e.equals(entry)) {
+                break;
+            }
+        }
+        return fold.toState();
+    }
+
     @Override
     public String toString() {
         return "Portfolio[" + info.id() + " '" + info.name() + "' v" + version() + "]";

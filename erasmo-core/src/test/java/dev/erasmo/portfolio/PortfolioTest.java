@@ -346,6 +346,20 @@ class PortfolioTest {
         assertRejected(p, sell("2020-08-31", "X", "40", "100", "0"), Reason.INSUFFICIENT_QUANTITY, "only 10 held");
     }
 
+    @Test
+    void stateBeforeAndAfter_anEntry_followTheFoldOrder() {
+        // the dividend (#4) folds before the buy at its instant (#3): it saw 5 units, and cash
+        // right after it is 10,000 - 500 + 5 x 2.65 = 9,513.25, before the buy of 10 x 100
+        Portfolio p = portfolio(CostMethod.FIFO, deposit("2013-01-02", "10000"), buy("2013-01-03", "X", "5", "100", "0"),
+                buy("2013-02-07", "X", "10", "100", "0"), dividend("2013-02-07", "X", "2.65"));
+        dev.erasmo.ledger.LedgerEntry div = p.entries().get(3);
+        assertThat(p.stateBefore(div).findPosition(X).orElseThrow().quantity()).isEqualTo(Quantity.of(5));
+        assertThat(p.stateAfter(div).cash(USD)).isEqualTo(usdMoney("9513.25"));
+        assertThat(p.stateAfter(p.entries().get(2)).cash(USD)).isEqualTo(usdMoney("8513.25"));
+        assertThatThrownBy(() -> p.stateBefore(new dev.erasmo.ledger.LedgerEntry(9, deposit("2013-01-01", "1"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static void assertRejected(Portfolio p, LedgerEvent event, Reason reason, String messagePart) {
         PortfolioState before = p.state();
         long version = p.version();

@@ -50,9 +50,8 @@ abstract class AppCommand implements Callable<Integer> {
      * the cash now if later events change it (the event was back-dated).
      */
     static String cashAfter(CommandResult.Booked booked, Currency currency) {
-        Instant at = booked.entry().event().at();
         PortfolioState now = booked.portfolio().state();
-        Money then = booked.portfolio().stateAt(at).cash(currency);
+        Money then = booked.portfolio().stateAfter(booked.entry()).cash(currency);
         Money current = now.cash(currency);
         return "cash: " + then + (then.equals(current) ? "" : " (" + current + " now, after the later events)");
     }

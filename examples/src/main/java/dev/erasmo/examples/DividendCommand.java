@@ -30,7 +30,7 @@ final class DividendCommand extends CorporateActionCommand {
         }
         CommandResult.Booked booked = (CommandResult.Booked) result;
         Dividend d = (Dividend) booked.entry().event();
-        Quantity held = booked.portfolio().stateAt(when).findPosition(symbol).map(Position::quantity).orElse(Quantity.ZERO);
+        Quantity held = booked.portfolio().stateBefore(booked.entry()).findPosition(symbol).map(Position::quantity).orElse(Quantity.ZERO);
         Money paid = d.perShare().times(held);
         out().println("dividend of " + Text.price(d.perShare()) + " per share on " + held + " " + symbol + " on " + Text.time(when)
                 + ": received " + paid + "; " + cashAfter(booked, paid.currency()));

@@ -24,7 +24,8 @@ final class SplitCommand extends CorporateActionCommand {
         if (result instanceof CommandResult.Rejected r) {
             return rejected(r, "");
         }
-        Optional<Position> after = ((CommandResult.Booked) result).portfolio().stateAt(when).findPosition(symbol);
+        CommandResult.Booked booked = (CommandResult.Booked) result;
+        Optional<Position> after = booked.portfolio().stateAfter(booked.entry()).findPosition(symbol);
         out().println("split " + symbol + " " + ratio + " on " + Text.time(when) + ": "
                 + after.map(p -> "now " + p.quantity() + " " + symbol + ", cost basis still " + p.cost()).orElse("no " + symbol + " left"));
         return ErasmoApp.EXIT_OK;
