@@ -281,6 +281,9 @@ public final class CsvQuoteSource implements QuoteSource {
         }
     }
 
+    /** The longest number field read: far beyond any real price, short enough to parse in no time. */
+    private static final int MAX_FIELD_LENGTH = 40;
+
     /** One data row; {@code fields[0]} is its line number in the file, for precise messages. */
     private record Row(String file, String[] fields) {
 
@@ -306,6 +309,9 @@ public final class CsvQuoteSource implements QuoteSource {
 
         BigDecimal decimal(int index, String name) {
             String v = field(index, name);
+            if (v.length() > MAX_FIELD_LENGTH) {
+                throw malformed(name + " '" + v.substring(0, 20) + "...' is longer than " + MAX_FIELD_LENGTH + " characters");
+            }
             if (!v.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
                 throw malformed(name + " '" + v + "' is not a decimal number");
             }
@@ -322,6 +328,9 @@ public final class CsvQuoteSource implements QuoteSource {
 
         long volume(int index) {
             String v = field(index, "Volume");
+            if (v.length() > MAX_FIELD_LENGTH) {
+                throw malformed("Volume '" + v.substring(0, 20) + "...' is longer than " + MAX_FIELD_LENGTH + " characters");
+            }
             try {
                 long volume = new BigDecimal(v).longValueExact();
                 if (volume < 0) {

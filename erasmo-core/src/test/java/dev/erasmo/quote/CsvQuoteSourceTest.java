@@ -112,4 +112,15 @@ class CsvQuoteSourceTest {
         assertThatThrownBy(() -> source().history(Symbol.of("NVDA"), LocalDate.MIN, LocalDate.MAX))
                 .isInstanceOf(MalformedQuoteDataException.class).hasMessage("NVDA.splits.csv:2: Stock Splits 'four' is not a ratio like 4:1");
     }
+
+    @Test
+    void history_absurdlyLongNumbers_areReportedQuickly() {
+        String header = "Date,Open,High,Low,Close,Volume\n";
+        files.put("AAPL.csv", header + "2013-01-02,1,1,1," + "1".repeat(10_000_000) + ",1\n");
+        assertThatThrownBy(() -> source().history(AAPL, LocalDate.MIN, LocalDate.MAX)).isInstanceOf(MalformedQuoteDataException.class)
+                .hasMessage("AAPL.csv:2: Close '11111111111111111111...' is longer than 40 characters");
+        files.put("AAPL.csv", header + "2013-01-02,1,1,1,1," + "9".repeat(100) + "\n");
+        assertThatThrownBy(() -> source().history(AAPL, LocalDate.MIN, LocalDate.MAX)).isInstanceOf(MalformedQuoteDataException.class)
+                .hasMessage("AAPL.csv:2: Volume '99999999999999999999...' is longer than 40 characters");
+    }
 }
