@@ -56,9 +56,11 @@ final class Fixed {
      *     more
      */
     static long scaled(BigDecimal value, int scale) {
-        BigInteger unscaled = value.setScale(scale).unscaledValue();
-        return unscaled.bitLength() < Long.SIZE ? unscaled.longValueExact() : TOO_LARGE;
+        BigDecimal integer = value.movePointRight(scale);
+        return integer.compareTo(LONG_MAX) <= 0 ? integer.longValueExact() : TOO_LARGE;
     }
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /**
      * Rounds the accumulated exact sum {@code (top·2^127 + hi·2^64 + lo) / 10^17 + extra} once,
@@ -68,22 +70,71 @@ final class Fixed {
      */
     static Money round(Currency currency, long top, long hi, long lo, BigDecimal extra) {
         int minor = Currencies.minorUnits(currency);
-        if (top == 0 && hi == 0 && lo >= 0 && extra.signum() == 0 && minor <= PRODUCT_SCALE) {
-            return Money.of(currency, BigDecimal.valueOf(roundHalfEven(lo, POWERS_OF_TEN[PRODUCT_SCALE - minor]), minor));
+        if (top == 0 && extra.signum() == 0 && minor <= PRODUCT_SCALE) {
+            long divisor = POWERS_OF_TEN[PRODUCT_SCALE - minor];
+            // hi < divisor / 2 keeps the quotient below 2^63
+            if (hi < divisor >>> 1) {
+                long quotient = divideUnsigned(hi, lo, divisor);
+                long twiceRemainder = (lo - quotient * divisor) << 1;
+                if (twiceRemainder > divisor || (twiceRemainder == divisor && (quotient & 1) == 1)) {
+                    quotient++;
+                }
+                if (quotient >= 0) {
+                    return Money.of(currency, BigDecimal.valueOf(quotient, minor));
+                }
+            }
         }
         BigInteger sum = BigInteger.valueOf(top).shiftLeft(127)
                 .add(BigInteger.valueOf(hi).shiftLeft(Long.SIZE))
-                .add(new BigInteger(Long.toUnsignedString(lo)));
+                .add(unsigned(lo));
         return Money.of(currency, new BigDecimal(sum, PRODUCT_SCALE).add(extra), RoundingMode.HALF_EVEN);
     }
 
-    /** {@code value / divisor} rounded half-even, for {@code value >= 0} and {@code divisor > 0}. */
-    private static long roundHalfEven(long value, long divisor) {
-        long quotient = value / divisor;
-        long twiceRemainder = (value - quotient * divisor) * 2;
-        if (twiceRemainder > divisor || (twiceRemainder == divisor && (quotient & 1) == 1)) {
-            quotient++;
-        }
-        return quotient;
+    private static BigInteger unsigned(long value) {
+        BigInteger low63 = BigInteger.valueOf(value & Long.MAX_VALUE);
+        return value < 0 ? low63.setBit(Long.SIZE - 1) : low63;
     }
+
+    /**
+     * Divides the unsigned 128-bit {@code high·2^64 + low} by {@code divisor}, for
+     * {@code high <u divisor} (so that the quotient fits 64 bits): Knuth's algorithm D with 32-bit
+     * digits, as {@code divlu} in Hacker's Delight (2nd ed., figure 9-3).
+     *
+     * @return the unsigned quotient
+     */
+    static long divideUnsigned(long high, long low, long divisor) {
+        int shift = Long.numberOfLeadingZeros(divisor);
+        long v = divisor << shift;
+        long vHigh = v >>> 32;
+        long vLow = v & MASK32;
+        long u32 = (high << shift) | (shift == 0 ? 0 : low >>> (Long.SIZE - shift));
+        long u10 = low << shift;
+        long u1 = u10 >>> 32;
+        long u0 = u10 & MASK32;
+
+        long q1 = Long.divideUnsigned(u32, vHigh);
+        long rest = u32 - q1 * vHigh;
+        while (Long.compareUnsigned(q1, BASE) >= 0 || Long.compareUnsigned(q1 * vLow, (rest << 32) | u1) > 0) {
+            q1--;
+            rest += vHigh;
+            if (Long.compareUnsigned(rest, BASE) >= 0) {
+                break;
+            }
+        }
+        long u21 = ((u32 << 32) | u1) - q1 * v;
+
+        long q0 = Long.divideUnsigned(u21, vHigh);
+        rest = u21 - q0 * vHigh;
+        while (Long.compareUnsigned(q0, BASE) >= 0 || Long.compareUnsigned(q0 * vLow, (rest << 32) | u0) > 0) {
+            q0--;
+            rest += vHigh;
+            if (Long.compareUnsigned(rest, BASE) >= 0) {
+                break;
+            }
+        }
+        return (q1 << 32) | q0;
+    }
+
+    private static final long BASE = 1L << 32;
+    private static final long MASK32 = BASE - 1;
 }
