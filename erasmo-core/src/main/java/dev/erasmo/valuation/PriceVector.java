@@ -2,12 +2,14 @@ package dev.erasmo.valuation;
 
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.money.Currencies;
+import dev.erasmo.money.Price;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The prices of a {@link PriceSnapshot} in one currency, laid out by {@link SymbolIndex} number
@@ -57,22 +59,27 @@ public final class PriceVector {
     public static PriceVector of(SymbolIndex index, PriceSnapshot snapshot, Currency currency) {
         Objects.requireNonNull(index, "index");
         Currencies.minorUnits(currency);
-        Map<Integer, Long> numbered = new HashMap<>();
+        List<Symbol> symbols = new ArrayList<>(snapshot.prices().size());
+        List<Price> prices = new ArrayList<>(snapshot.prices().size());
+        snapshot.prices().forEach((symbol, price) -> {
+            symbols.add(symbol);
+            prices.add(price.price());
+        });
+        int[] numbers = index.internAll(symbols);
+        long[] scaled = new long[index.size()];
         Map<Integer, BigDecimal> large = new HashMap<>();
-        for (Map.Entry<Symbol, MarketPrice> e : new TreeMap<>(snapshot.prices()).entrySet()) {
-            int number = index.intern(e.getKey());
-            if (e.getValue().price().currency().equals(currency)) {
-                BigDecimal amount = e.getValue().price().amount();
-                long scaled = Fixed.scaled(amount, Fixed.PRICE_SCALE);
-                numbered.put(number, scaled);
-                if (scaled == Fixed.TOO_LARGE) {
-                    large.put(number, amount);
+        int size = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            Price price = prices.get(i);
+            if (price.currency().equals(currency)) {
+                scaled[numbers[i]] = Fixed.scaled(price.amount(), Fixed.PRICE_SCALE);
+                if (scaled[numbers[i]] == Fixed.TOO_LARGE) {
+                    large.put(numbers[i], price.amount());
                 }
+                size++;
             }
         }
-        long[] scaled = new long[index.size()];
-        numbered.forEach((number, price) -> scaled[number] = price);
-        return new PriceVector(index, currency, scaled, large, numbered.size());
+        return new PriceVector(index, currency, scaled, large, size);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.erasmo.valuation;
 
 import dev.erasmo.instrument.Symbol;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,6 +50,37 @@ public final class SymbolIndex {
         synchronized (this) {
             return numbers.computeIfAbsent(symbol, s -> next++);
         }
+    }
+
+    /**
+     * Returns the numbers of the given symbols, in their order, first numbering those that have
+     * none yet in alphabetical order, so that the numbering does not depend on the iteration
+     * order of a hash map.
+     */
+    int[] internAll(List<Symbol> symbols) {
+        int[] result = new int[symbols.size()];
+        List<Symbol> unknown = new ArrayList<>();
+        for (int i = 0; i < result.length; i++) {
+            Integer known = numbers.get(symbols.get(i));
+            result[i] = known != null ? known : -1;
+            if (known == null) {
+                unknown.add(symbols.get(i));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Collections.sort(unknown);
+            synchronized (this) {
+                for (Symbol symbol : unknown) {
+                    numbers.computeIfAbsent(symbol, s -> next++);
+                }
+            }
+            for (int i = 0; i < result.length; i++) {
+                if (result[i] < 0) {
+                    result[i] = numbers.get(symbols.get(i));
+                }
+            }
+        }
+        return result;
     }
 
     /**
