@@ -26,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Inside, each position is a symbol number and its quantity as an exact {@code long} at
  * {@value dev.erasmo.money.Quantity#MAX_SCALE} decimals; each product of price and quantity is
- * formed exactly in 128 bits and summed exactly, with one rounding at the end. Valuing allocates
- * nothing per position and a few small objects per call (the result). A position without a price
- * in the vector is counted as unpriced; the rare price or quantity too large for a {@code long}
- * (a quantity of 9,223,372,036.854775807 or more) is valued on an exact slower path. Positions
- * in instruments that trade in another currency are unpriced in every valuation.
+ * formed exactly in 128 bits and summed exactly, with one rounding at the end. When every position
+ * is priced, valuing allocates nothing per position, only the result (under 200 bytes). A position
+ * without a price in the vector is counted as unpriced and its cost taken out of the cost basis;
+ * the rare price or quantity too large for a {@code long} (a quantity of 9,223,372,036.854775807 or
+ * more) is valued on an exact {@link BigDecimal} path; each such position costs one
+ * {@code BigDecimal} operation. Positions in instruments that trade in another currency are
+ * unpriced in every valuation.
  *
  * <p>Immutable and thread-safe: one instance may be valued from many threads at once.
  */

@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>Only the snapshot's prices in this vector's currency are kept; a symbol priced in another
  * currency counts as having no price here, and positions in it are reported as unpriced, never
- * valued at zero. Building the vector numbers every symbol of the snapshot in the index (in
- * alphabetical order).
+ * valued at zero. Building the vector numbers the snapshot's symbols that are new to the index,
+ * in alphabetical order.
  *
  * <p>Inside, a price is an exact {@code long} of its value at {@value dev.erasmo.money.Price#MAX_SCALE}
  * decimals; the rare price too large for that (92,233,720,368.54775807 or more) is kept exactly
