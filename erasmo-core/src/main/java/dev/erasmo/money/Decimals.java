@@ -29,15 +29,8 @@ final class Decimals {
     /** The longest decimal text parsed: far beyond any real amount, short enough to parse in no time. */
     static final int MAX_TEXT_LENGTH = 64;
 
-    /** The most digits before the decimal point of any amount, price or quantity. */
-    static final int MAX_INTEGER_DIGITS = 30;
-
     /** Removes trailing zeros, never leaving a negative scale, so that equal values are equal. */
     static BigDecimal normalize(BigDecimal value) {
-        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            throw new IllegalArgumentException("a number with " + (value.precision() - value.scale()) + " digits before the decimal point"
-                    + " is out of range (at most " + MAX_INTEGER_DIGITS + ")");
-        }
         BigDecimal s = value.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }

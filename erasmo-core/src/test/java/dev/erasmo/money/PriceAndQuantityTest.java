@@ -67,14 +67,12 @@ class PriceAndQuantityTest {
     }
 
     @Test
-    void parse_absurdlyLongOrLargeNumbers_areRefusedQuickly() {
+    void parse_absurdlyLongNumbers_areRefusedQuickly() {
         String huge = "1".repeat(1_000_000);
         assertThatThrownBy(() -> Quantity.parse(huge)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 64");
         assertThatThrownBy(() -> Price.of("USD", huge)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of("USD", huge)).isInstanceOf(IllegalArgumentException.class);
-        // 31 digits before the point: out of range; 30 are fine
-        assertThatThrownBy(() -> Quantity.of(new BigDecimal("1" + "0".repeat(30)))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("31 digits before the decimal point");
-        assertThat(Money.of("USD", "9".repeat(30)).amount().precision()).isEqualTo(32);
+        // 64 characters are fine
+        assertThat(Money.of("USD", "9".repeat(64)).amount().precision()).isEqualTo(66);
     }
 }
