@@ -67,8 +67,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Commands validate against the portfolio's whole ledger and return a {@link CommandResult}:
- * booked, or rejected with a reason and nothing written. Events dated after the clock's now are
- * refused. Writers of the same portfolio through one instance take turns (a lock per portfolio,
+ * booked, or rejected with a reason and nothing written. Events dated after the clock's now, or
+ * before {@link #EARLIEST_EVENT_TIME}, are refused. Writers of the same portfolio through one instance take turns (a lock per portfolio,
  * striped); a command that loses a race with a writer elsewhere (another process or instance on
  * the same store) is re-validated and retried up to {@link #DEFAULT_MAX_RETRIES} times
  * (configurable) before {@link StaleVersionException} reaches the caller.
@@ -88,6 +88,8 @@ public final class Erasmo {
     public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
     /** How often a command that lost a race with another writer is retried. */
     public static final int DEFAULT_MAX_RETRIES = 3;
+    /** No event may take effect before this instant (1900-01-01T00:00:00Z), nor after the clock's now. */
+    public static final Instant EARLIEST_EVENT_TIME = Instant.parse("1900-01-01T00:00:00Z");
 
     private final PortfolioStore store;
     private final @Nullable QuoteSource quotes;
@@ -148,9 +150,33 @@ public final class Erasmo {
      * @throws dev.erasmo.store.DuplicatePortfolioException if the owner has one by that name
      */
     public PortfolioInfo createPortfolio(Owner owner, String name, Currency baseCurrency, CostMethod costMethod) {
-        PortfolioInfo info = new PortfolioInfo(PortfolioId.random(), owner, name, baseCurrency, costMethod, clock.instant());
-        store.create(info);
-        return info;
+        return createPortfolio(owner, name, baseCurrency, costMethod, List.of()).info();
+    }
+
+    /**
+     * Creates a portfolio with its first events (an opening deposit, say), atomically: the
+     * portfolio and all its events are stored, or nothing is.
+     *
+     * @param owner the owner
+     * @param name a name not yet used by the owner
+     * @param baseCurrency the currency valuations are reported in
+     * @param costMethod how sells relieve cost
+     * @param opening the first events, validated like any command
+     * @return the new portfolio with its ledger
+     * @throws RejectedException if an opening event breaks a rule; nothing is stored
+     * @throws IllegalArgumentException if an opening event is dated out of range
+     * @throws dev.erasmo.store.DuplicatePortfolioException if the owner has one by that name
+     */
+    public Portfolio createPortfolio(Owner owner, String name, Currency baseCurrency, CostMethod costMethod,
+            List<LedgerEvent> opening) {
+        Instant now = clock.instant();
+        Portfolio p = Portfolio.create(new PortfolioInfo(PortfolioId.random(), owner, name, baseCurrency, costMethod, now));
+        for (LedgerEvent e : opening) {
+            checkTime(e, now);
+            p = p.append(e);
+        }
+        store.create(p.info(), p.entries());
+        return p;
     }
 
     /**
@@ -161,7 +187,7 @@ public final class Erasmo {
      * @return its settings, or empty
      */
     public Optional<PortfolioInfo> findPortfolio(Owner owner, String name) {
-        return store.findByName(owner, name);
+        return store.findByName(owner, PortfolioInfo.normalizeName(name));
     }
 
     /**
@@ -204,17 +230,15 @@ public final class Erasmo {
      * @param id the portfolio
      * @param event the event
      * @return booked, or rejected with nothing written
-     * @throws IllegalArgumentException if the event is dated after the clock's now
+     * @throws IllegalArgumentException if the event is dated after the clock's now or before
+     *     {@link #EARLIEST_EVENT_TIME}
      * @throws PortfolioNotFoundException if there is no such portfolio
      * @throws StaleVersionException if other writers (in other processes, or other instances over
      *     the same store) won every retry
      */
     public CommandResult book(PortfolioId id, LedgerEvent event) {
         Objects.requireNonNull(event, "event");
-        Instant now = clock.instant();
-        if (event.at().isAfter(now)) {
-            throw new IllegalArgumentException("event " + event.id() + " is dated " + event.at() + ", after now (" + now + ")");
-        }
+        checkTime(event, clock.instant());
         synchronized (writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)]) {
             StaleVersionException lost = null;
             for (int attempt = 0; attempt <= maxRetries; attempt++) {
@@ -407,6 +431,15 @@ public final class Erasmo {
     }
 
     private record Fill(Instant at, Instrument instrument, Price price, Money fee) {
+    }
+
+    private static void checkTime(LedgerEvent event, Instant now) {
+        if (event.at().isAfter(now)) {
+            throw new IllegalArgumentException("event " + event.id() + " is dated " + event.at() + ", after now (" + now + ")");
+        }
+        if (event.at().isBefore(EARLIEST_EVENT_TIME)) {
+            throw new IllegalArgumentException("event " + event.id() + " is dated " + event.at() + ", before " + EARLIEST_EVENT_TIME);
+        }
     }
 
     // ---------------------------------------------------------------- valuation

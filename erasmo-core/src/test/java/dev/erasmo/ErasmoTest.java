@@ -280,8 +280,8 @@ class ErasmoTest {
         }
 
         @Override
-        public void create(PortfolioInfo info) {
-            delegate.create(info);
+        public void create(PortfolioInfo info, List<LedgerEntry> entries) {
+            delegate.create(info, entries);
         }
 
         @Override

@@ -29,14 +29,19 @@ public final class InMemoryPortfolioStore implements PortfolioStore {
     }
 
     @Override
-    public synchronized void create(PortfolioInfo info) {
+    public synchronized void create(PortfolioInfo info, List<LedgerEntry> entries) {
+        PortfolioStore.checkNumberingFrom(0, entries);
+        PortfolioStore.checkDistinctEventIds(info.id(), entries);
         if (portfolios.containsKey(info.id())) {
             throw new DuplicatePortfolioException("portfolio id " + info.id() + " exists already");
         }
         if (findByName(info.owner(), info.name()).isPresent()) {
             throw new DuplicatePortfolioException("owner " + info.owner() + " has a portfolio named '" + info.name() + "' already");
         }
-        portfolios.put(info.id(), new StoredPortfolio(info, 0, List.of()));
+        portfolios.put(info.id(), new StoredPortfolio(info, entries.size(), entries));
+        for (LedgerEntry e : entries) {
+            eventIds.add(new EventKey(info.id(), e.event().id().value()));
+        }
     }
 
     @Override
@@ -46,8 +51,9 @@ public final class InMemoryPortfolioStore implements PortfolioStore {
 
     @Override
     public synchronized Optional<PortfolioInfo> findByName(Owner owner, String name) {
+        String normalized = PortfolioInfo.normalizeName(name);
         return portfolios.values().stream().map(StoredPortfolio::info)
-                .filter(i -> i.owner().equals(owner) && i.name().equals(name)).findFirst();
+                .filter(i -> i.owner().equals(owner) && i.name().equals(normalized)).findFirst();
     }
 
     @Override

@@ -21,12 +21,26 @@ import java.util.Optional;
 public interface PortfolioStore {
 
     /**
+     * Creates a portfolio with its first ledger entries, atomically: the portfolio and all the
+     * entries, or nothing (an opening deposit is never lost from a portfolio that exists).
+     *
+     * @param info the settings
+     * @param entries the first entries, numbered from 1 without gaps; may be empty
+     * @throws DuplicatePortfolioException if the id, or the owner and name, exist already
+     * @throws IllegalArgumentException if the entries are not numbered from 1
+     * @throws StoreException if the entries repeat an event id
+     */
+    void create(PortfolioInfo info, List<LedgerEntry> entries);
+
+    /**
      * Creates an empty portfolio at version 0.
      *
      * @param info the settings
      * @throws DuplicatePortfolioException if the id, or the owner and name, exist already
      */
-    void create(PortfolioInfo info);
+    default void create(PortfolioInfo info) {
+        create(info, List.of());
+    }
 
     /**
      * Loads a portfolio.
@@ -40,7 +54,7 @@ public interface PortfolioStore {
      * Finds a portfolio's settings by owner and name.
      *
      * @param owner the owner
-     * @param name the exact name
+     * @param name the name, compared after {@link PortfolioInfo#normalizeName(String)}
      * @return the settings, or empty
      */
     Optional<PortfolioInfo> findByName(Owner owner, String name);
@@ -98,10 +112,38 @@ public interface PortfolioStore {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
         }
+        checkNumberingFrom(expectedVersion, entries);
+    }
+
+    /**
+     * Checks that entries, possibly none, are numbered from {@code expectedVersion + 1} without
+     * gaps; for implementations.
+     *
+     * @param expectedVersion the version before them
+     * @param entries the entries
+     * @throws IllegalArgumentException if they are not
+     */
+    static void checkNumberingFrom(long expectedVersion, List<LedgerEntry> entries) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).sequence() != expectedVersion + 1 + i) {
                 throw new IllegalArgumentException("entry has sequence " + entries.get(i).sequence() + " where "
                         + (expectedVersion + 1 + i) + " was expected");
+            }
+        }
+    }
+
+    /**
+     * Checks that entries written together do not repeat an event id; for implementations.
+     *
+     * @param id the portfolio, for the message
+     * @param entries the entries
+     * @throws StoreException if an id repeats
+     */
+    static void checkDistinctEventIds(PortfolioId id, List<LedgerEntry> entries) {
+        java.util.Set<dev.erasmo.ledger.EventId> ids = new java.util.HashSet<>();
+        for (LedgerEntry e : entries) {
+            if (!ids.add(e.event().id())) {
+                throw new StoreException("portfolio " + id + " cannot take event id " + e.event().id() + " twice in one write");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.erasmo.examples;
 
+import dev.erasmo.Erasmo;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.money.Currencies;
 import dev.erasmo.money.Quantity;
@@ -39,14 +40,16 @@ final class Converters {
     static final class At implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String text) {
+            Instant at;
             try {
-                if (DATE.matcher(text).matches()) {
-                    return Text.startOf(LocalDate.parse(text));
-                }
-                return Instant.parse(text);
+                at = DATE.matcher(text).matches() ? Text.startOf(LocalDate.parse(text)) : Instant.parse(text);
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + text + "' is neither a date like 2013-01-02 nor an instant like 2013-01-02T21:00:00Z");
             }
+            if (at.isBefore(Erasmo.EARLIEST_EVENT_TIME)) {
+                throw new TypeConversionException("'" + text + "' is before " + Text.time(Erasmo.EARLIEST_EVENT_TIME) + ", the earliest date erasmo takes");
+            }
+            return at;
         }
     }
 

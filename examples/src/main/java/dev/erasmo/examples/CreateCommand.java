@@ -2,14 +2,19 @@ package dev.erasmo.examples;
 
 import dev.erasmo.CommandResult;
 import dev.erasmo.Erasmo;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.money.Currencies;
 import dev.erasmo.money.Money;
 import dev.erasmo.portfolio.CostMethod;
-import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.portfolio.Portfolio;
+import dev.erasmo.portfolio.RejectedException;
 import dev.erasmo.store.DuplicatePortfolioException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code erasmo create}: a new portfolio, with an optional opening deposit. Either both are
- * written or neither: a rejected or failed deposit deletes the new portfolio again.
+ * written or neither, in one transaction.
  */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Creates a portfolio, optionally with an opening deposit (back-dated with --at).")
@@ -52,29 +57,18 @@ final class CreateCommand extends AppCommand {
         if (erasmo.findPortfolio(ErasmoApp.OWNER, name).isPresent()) {
             throw new DuplicatePortfolioException("a portfolio named '" + name + "' exists already (see 'erasmo list')");
         }
-        PortfolioInfo info = erasmo.createPortfolio(ErasmoApp.OWNER, name, base, costMethod);
-        String created = "created portfolio '" + name + "' (" + base.getCurrencyCode() + ", " + costMethod + ")";
-        if (opening == null) {
-            out().println(created);
-            return ErasmoApp.EXIT_OK;
-        }
-        CommandResult result;
+        // the portfolio and its opening deposit are stored together, or not at all
+        List<LedgerEvent> openingEvents = opening == null ? List.of() : List.of(new Deposit(EventId.random(), when, opening));
+        Portfolio created;
         try {
-            result = erasmo.deposit(info.id(), opening, when);
-        } catch (RuntimeException e) {
-            try {
-                erasmo.deletePortfolio(info.id());
-            } catch (RuntimeException undo) {
-                e.addSuppressed(undo);
-            }
-            throw e;
+            created = erasmo.createPortfolio(ErasmoApp.OWNER, name, base, costMethod, openingEvents);
+        } catch (RejectedException r) {
+            return rejected(new CommandResult.Rejected(r.rejection()), " (portfolio '" + name + "' not created)");
         }
-        if (result instanceof CommandResult.Rejected r) {
-            erasmo.deletePortfolio(info.id());
-            return rejected(r, " (portfolio '" + name + "' not created)");
+        out().println("created portfolio '" + created.info().name() + "' (" + base.getCurrencyCode() + ", " + costMethod + ")");
+        if (opening != null) {
+            out().println("deposited " + opening + " on " + Text.time(when) + "; cash: " + created.state().cash(base));
         }
-        out().println(created);
-        out().println("deposited " + opening + " on " + Text.time(when) + "; " + cashAfter((CommandResult.Booked) result, base));
         return ErasmoApp.EXIT_OK;
     }
 }

@@ -51,6 +51,8 @@ public final class ErasmoApp implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     /** The exit code of a command that was rejected or failed on the data; nothing was written. */
     public static final int EXIT_REJECTED = 1;
+    /** How often a command that lost a race with another erasmo process is retried. */
+    static final int MAX_RETRIES = 50;
     /** The exit code of a command line that could not be understood, or a value that is not valid. */
     public static final int EXIT_USAGE = 2;
     /** The exit code of an unexpected failure: a bug. */
@@ -159,7 +161,8 @@ public final class ErasmoApp implements Callable<Integer> {
         Path file = db != null ? db : Path.of(System.getProperty("user.home")).resolve(DEFAULT_DB);
         QuoteData q = quoteData();
         PortfolioStore store = opener.open(file);
-        Erasmo erasmo = Erasmo.builder().store(store).quotes(q.source()).clock(clock).zone(ZONE).build();
+        // other erasmo processes may write the same SQLite file at once: retry the lost races generously
+        Erasmo erasmo = Erasmo.builder().store(store).quotes(q.source()).clock(clock).zone(ZONE).maxRetries(MAX_RETRIES).build();
         return new Session(erasmo, store, q, clock);
     }
 
@@ -207,13 +210,18 @@ public final class ErasmoApp implements Callable<Integer> {
         @Override
         public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
             String name = cl.getCommandSpec().qualifiedName();
+            if (e instanceof dev.erasmo.store.StaleVersionException) {
+                print(cl.getErr(), name + ": other erasmo processes kept changing the portfolio at the same time; nothing was written,"
+                        + " try again (" + e.getMessage() + ")", e);
+                return EXIT_REJECTED;
+            }
             if (e instanceof ErasmoException) {
                 print(cl.getErr(), name + ": " + e.getMessage(), e);
                 return EXIT_REJECTED;
             }
-            if (e instanceof UncheckedIOException) {
+            if (e instanceof UncheckedIOException io) {
                 // a file that cannot be read (a quote file): the data, not the app
-                print(cl.getErr(), name + ": " + e.getMessage(), e);
+                print(cl.getErr(), name + ": " + e.getMessage() + " (" + io.getCause().getClass().getSimpleName() + ")", e);
                 return EXIT_REJECTED;
             }
             if (e instanceof IllegalArgumentException) {

@@ -72,4 +72,11 @@ class CreateCommandTest extends AppTest {
     void create_blankName_isAUsageError() {
         app.fails(2, "erasmo create: portfolio name must have 1 to 100 characters, not blank, no control characters", "create", " ");
     }
+
+    @Test
+    void create_atBefore1900_isAUsageErrorAndWritesNothing() {
+        app.fails(2, "erasmo create: Invalid value for option '--at': '-1000000000-01-01T00:00:00Z' is before 1900-01-01, the earliest date erasmo takes (see 'erasmo help create')",
+                "create", "q", "--cash", "5", "--at", "-1000000000-01-01T00:00:00Z");
+        assertThat(app.ok("list")).doesNotContain("q ");
+    }
 }

@@ -164,8 +164,14 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
      * @throws SQLException from the driver
      */
     static EventRow read(ResultSet rs, Dialect dialect) throws SQLException {
-        return new EventRow(rs.getLong("seq"), rs.getString("event_id"), rs.getString("kind"),
-                Instant.ofEpochSecond(rs.getLong("effective_at_second"), rs.getInt("effective_at_nano")),
+        Instant at;
+        try {
+            at = Instant.ofEpochSecond(rs.getLong("effective_at_second"), rs.getInt("effective_at_nano"));
+        } catch (java.time.DateTimeException e) {
+            throw new dev.erasmo.store.StoreException("ledger entry #" + rs.getLong("seq") + " has an effective time out of range: "
+                    + e.getMessage(), e);
+        }
+        return new EventRow(rs.getLong("seq"), rs.getString("event_id"), rs.getString("kind"), at,
                 rs.getString("symbol"), rs.getString("currency"), dialect.getDecimal(rs, "quantity"),
                 dialect.getDecimal(rs, "price"), dialect.getDecimal(rs, "amount"), dialect.getDecimal(rs, "fee"),
                 getInt(rs, "numerator"), getInt(rs, "denominator"), rs.getString("description"));

@@ -214,9 +214,9 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     @Override
     public Optional<PortfolioInfo> findByName(Owner owner, String name) {
         Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(name, "name");
-        return select("WHERE p.owner = ? AND p.name = ?", "find portfolio '" + name + "' of owner " + owner, owner.value(), name)
-                .stream().filter(i -> i.owner().equals(owner) && i.name().equals(name)).findFirst();
+        String normalized = PortfolioInfo.normalizeName(Objects.requireNonNull(name, "name"));
+        return select("WHERE p.owner = ? AND p.name = ?", "find portfolio '" + normalized + "' of owner " + owner, owner.value(),
+                normalized).stream().filter(i -> i.owner().equals(owner) && i.name().equals(normalized)).findFirst();
     }
 
     /**
@@ -259,7 +259,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             return new PortfolioInfo(PortfolioId.of(id), Owner.of(rs.getString("owner")), rs.getString("name"),
                     Currencies.of(rs.getString("base_currency")), CostMethod.valueOf(rs.getString("cost_method")),
                     Instant.ofEpochSecond(rs.getLong("created_at_second"), rs.getInt("created_at_nano")));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
             throw new StoreException("portfolio " + id + " has settings that are not valid: " + e.getMessage(), e);
         }
     }
@@ -267,22 +267,27 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     // ------------------------------------------------------------------ writes
 
     @Override
-    public void create(PortfolioInfo info) {
+    public void create(PortfolioInfo info, List<LedgerEntry> entries) {
         Objects.requireNonNull(info, "info");
+        PortfolioStore.checkNumberingFrom(0, entries);
+        PortfolioStore.checkDistinctEventIds(info.id(), entries);
+        List<EventRow> rows = entries.stream().map(EventRow::of).toList();
         Dialect d = open();
         try {
             transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO erasmo_portfolio (id, owner, name, base_currency,"
-                        + " cost_method, version, created_at_second, created_at_nano) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+                        + " cost_method, version, created_at_second, created_at_nano) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, info.id().value());
                     ps.setString(2, info.owner().value());
                     ps.setString(3, info.name());
                     ps.setString(4, info.baseCurrency().getCurrencyCode());
                     ps.setString(5, info.costMethod().name());
-                    ps.setLong(6, info.createdAt().getEpochSecond());
-                    ps.setInt(7, info.createdAt().getNano());
+                    ps.setLong(6, rows.size());
+                    ps.setLong(7, info.createdAt().getEpochSecond());
+                    ps.setInt(8, info.createdAt().getNano());
                     ps.executeUpdate();
                 }
+                insert(c, d, info.id(), rows);
                 return null;
             });
         } catch (SQLException e) {
@@ -365,13 +370,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                         throw notAtVersion(c, id, expectedVersion);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(EventRow.INSERT)) {
-                    for (EventRow row : rows) {
-                        row.bind(ps, d, id);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                insert(c, d, id, rows);
                 return newVersion;
             });
         } catch (SQLException e) {
@@ -381,6 +380,20 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                 case INTEGRITY -> eventIdTaken(id, eventIds, e);
                 case OTHER -> failed("append " + entries.size() + " entries to portfolio " + id, e);
             };
+        }
+    }
+
+    /** Inserts ledger rows in one batch, inside the caller's transaction. */
+    private static void insert(Connection c, Dialect d, PortfolioId id, List<EventRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(EventRow.INSERT)) {
+            for (EventRow row : rows) {
+                row.bind(ps, d, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -506,7 +519,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     }
 
     private static StoreException failed(String what, SQLException e) {
-        return new StoreException("could not " + what, e);
+        return new StoreException("could not " + what + ": " + e.getMessage(), e);
     }
 
     /**
