@@ -50,6 +50,12 @@ public record HoldingsValue(Money marketValue, Money costBasis, Money cash, int 
     /**
      * Validates.
      *
+     * @param marketValue the exact sum of quantity × price of the valued positions, rounded once
+     * @param costBasis the cost of the valued positions
+     * @param cash the cash held in the currency
+     * @param priced how many positions were valued
+     * @param unpriced how many positions were left out
+     * @param otherCurrencyCash whether cash in other currencies was left out
      * @throws CurrencyMismatchException if the amounts are in different currencies
      * @throws IllegalArgumentException if a count is negative
      */
