@@ -53,8 +53,8 @@ final class Session implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        if (store instanceof AutoCloseable c) {
+    public void close() {
+        if (store instanceof dev.erasmo.store.jdbc.JdbcPortfolioStore c) {
             c.close();
         }
     }
