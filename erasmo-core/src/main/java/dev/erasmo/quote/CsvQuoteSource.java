@@ -248,6 +248,12 @@ public final class CsvQuoteSource implements QuoteSource {
         Header(String file, String[] row, String... required) {
             this.file = file;
             this.names = row;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 1; i < row.length; i++) {
+                if (!key(row[i]).isEmpty() && !seen.add(key(row[i]))) {
+                    throw new MalformedQuoteDataException(file + ":" + row[0] + ": header names column '" + row[i].strip() + "' twice");
+                }
+            }
             this.indexes = new int[required.length];
             for (int i = 0; i < required.length; i++) {
                 indexes[i] = optional(required[i]);

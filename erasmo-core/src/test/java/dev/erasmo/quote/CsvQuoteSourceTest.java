@@ -97,7 +97,8 @@ class CsvQuoteSourceTest {
                 header + "2013-01-02,553.82,555.00,541.63,0,1\n", "AAPL.csv:2: Close 0 is not above zero",
                 header + "2013-01-02,553.82,555.00,541.63,NaN,1\n", "AAPL.csv:2: Close 'NaN' is not a decimal number",
                 header + "2013-01-02,553.82,555.00,541.63,549.03,-5\n", "AAPL.csv:2: Volume -5 is negative",
-                "Date,Open,High,Low,Volume\n" + good, "AAPL.csv:1: header has no column 'Close'");
+                "Date,Open,High,Low,Volume\n" + good, "AAPL.csv:1: header has no column 'Close'",
+                "Date,Close,Open,High,Low,close\n" + good, "AAPL.csv:1: header names column 'close' twice");
         cases.forEach((csv, message) -> {
             files.put("AAPL.csv", csv);
             assertThatThrownBy(() -> source().history(AAPL, LocalDate.MIN, LocalDate.MAX)).as(message)

@@ -84,6 +84,9 @@ record QuoteData(String name, QuoteSource source, List<String> symbols) {
                 return sample();
             }
             if (value.startsWith(CSV_PREFIX)) {
+                if (value.length() == CSV_PREFIX.length()) {
+                    throw new CommandLine.TypeConversionException("'" + value + "' names no folder: use " + CSV_PREFIX + "DIR, e.g. csv:./prices");
+                }
                 Path dir = Path.of(value.substring(CSV_PREFIX.length()));
                 if (!Files.isDirectory(dir)) {
                     throw new CommandLine.TypeConversionException("'" + dir + "' is not a folder");
