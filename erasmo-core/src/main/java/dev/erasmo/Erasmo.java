@@ -238,13 +238,23 @@ public final class Erasmo {
      */
     public CommandResult book(PortfolioId id, LedgerEvent event) {
         Objects.requireNonNull(event, "event");
-        checkTime(event, clock.instant());
+        return book(id, p -> event);
+    }
+
+    /**
+     * Books the event made from the portfolio as loaded for each attempt, so a command that needs
+     * the portfolio (a held position's currency) loads it once per attempt, not once more.
+     * {@code make} may throw {@link RejectedException}.
+     */
+    private CommandResult book(PortfolioId id, Function<Portfolio, LedgerEvent> make) {
         synchronized (writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)]) {
             StaleVersionException lost = null;
             for (int attempt = 0; attempt <= maxRetries; attempt++) {
                 Portfolio before = portfolio(id);
                 Portfolio after;
                 try {
+                    LedgerEvent event = make.apply(before);
+                    checkTime(event, clock.instant());
                     after = before.append(event);
                 } catch (RejectedException e) {
                     return new CommandResult.Rejected(e.rejection());
@@ -330,8 +340,12 @@ public final class Erasmo {
      * @throws QuoteException if no price can be had
      */
     public CommandResult buy(PortfolioId id, TradeRequest request) {
-        Fill f = fill(id, request);
-        return book(id, new Buy(EventId.random(), f.at, f.instrument, request.quantity(), f.price, f.fee));
+        EventId eventId = EventId.random();
+        Pricing pricing = pricing(request);
+        return book(id, p -> {
+            Fill f = pricing.fill(p);
+            return new Buy(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
+        });
     }
 
     /**
@@ -357,8 +371,12 @@ public final class Erasmo {
      * @throws QuoteException if no price can be had
      */
     public CommandResult sell(PortfolioId id, TradeRequest request) {
-        Fill f = fill(id, request);
-        return book(id, new Sell(EventId.random(), f.at, f.instrument, request.quantity(), f.price, f.fee));
+        EventId eventId = EventId.random();
+        Pricing pricing = pricing(request);
+        return book(id, p -> {
+            Fill f = pricing.fill(p);
+            return new Sell(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
+        });
     }
 
     /**
@@ -372,15 +390,14 @@ public final class Erasmo {
      * @return the result; rejected if nothing is held then
      */
     public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at) {
-        Portfolio p = portfolio(id);
-        // what was held before any trade at that instant: the dividend folds first (LedgerEntry.EFFECTIVE_ORDER)
-        Optional<Position> held = p.stateAt(at.minusNanos(1)).findPosition(symbol);
-        if (held.isEmpty()) {
-            return new CommandResult.Rejected(new Rejection(Rejection.Reason.NOT_HELD,
-                    "dividend on " + symbol + " at " + at + ": no " + symbol + " held then"));
-        }
-        Instrument instrument = held.get().instrument();
-        return book(id, new Dividend(EventId.random(), at, instrument, new Price(instrument.currency(), perShare)));
+        EventId eventId = EventId.random();
+        return book(id, p -> {
+            // what was held before any trade at that instant: the dividend folds first (LedgerEntry.EFFECTIVE_ORDER)
+            Instrument instrument = p.stateAt(at.minusNanos(1)).findPosition(symbol).map(Position::instrument)
+                    .orElseThrow(() -> new RejectedException(new Rejection(Rejection.Reason.NOT_HELD,
+                            "dividend on " + symbol + " at " + at + ": no " + symbol + " held then")));
+            return new Dividend(eventId, at, instrument, new Price(instrument.currency(), perShare));
+        });
     }
 
     /**
@@ -397,25 +414,41 @@ public final class Erasmo {
         return book(id, new Split(EventId.random(), at, symbol, numerator, denominator));
     }
 
-    private Fill fill(PortfolioId id, TradeRequest r) {
+    /**
+     * What a trade request needs from outside the ledger, looked up once: its time and, without a
+     * given price, the quote it fills at.
+     */
+    private Pricing pricing(TradeRequest r) {
         Instant at = r.at() != null ? r.at() : clock.instant();
-        Currency currency;
-        Price price;
-        if (r.price() != null) {
-            currency = knownCurrency(id, r.symbol(), at);
-            price = new Price(currency, r.price());
-        } else {
-            Quote q = r.at() != null ? requireQuotes().asOf(r.symbol(), dateOf(at)) : requireQuotes().latest(r.symbol());
-            price = q.price();
-            currency = price.currency();
+        Quote quote = null;
+        if (r.price() == null) {
+            quote = r.at() != null ? requireQuotes().asOf(r.symbol(), dateOf(at)) : requireQuotes().latest(r.symbol());
         }
-        Money fee = r.fee() != null ? Money.of(currency, r.fee()) : Money.zero(currency);
-        return new Fill(at, new Instrument(r.symbol(), currency), price, fee);
+        return new Pricing(r, at, quote);
+    }
+
+    private final class Pricing {
+        private final TradeRequest request;
+        private final Instant at;
+        private final @Nullable Quote quote;
+
+        Pricing(TradeRequest request, Instant at, @Nullable Quote quote) {
+            this.request = request;
+            this.at = at;
+            this.quote = quote;
+        }
+
+        /** The fill against the portfolio as loaded: a given price is in the instrument's currency. */
+        Fill fill(Portfolio p) {
+            Price price = quote != null ? quote.price() : new Price(knownCurrency(p, request.symbol(), at), Objects.requireNonNull(request.price()));
+            Currency currency = price.currency();
+            Money fee = request.fee() != null ? Money.of(currency, request.fee()) : Money.zero(currency);
+            return new Fill(at, new Instrument(request.symbol(), currency), price, fee);
+        }
     }
 
     /** The trading currency of a symbol: from the position held, else the quote source, else the base. */
-    private Currency knownCurrency(PortfolioId id, Symbol symbol, Instant at) {
-        Portfolio p = portfolio(id);
+    private Currency knownCurrency(Portfolio p, Symbol symbol, Instant at) {
         Optional<Position> held = p.state().findPosition(symbol);
         if (held.isPresent()) {
             return held.get().instrument().currency();
