@@ -6,6 +6,7 @@ import dev.erasmo.ledger.Buy;
 import dev.erasmo.ledger.Deposit;
 import dev.erasmo.ledger.Dividend;
 import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.EventKind;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.ledger.Sell;
@@ -23,10 +24,13 @@ import dev.erasmo.portfolio.PortfolioState;
 import dev.erasmo.portfolio.Position;
 import dev.erasmo.portfolio.RejectedException;
 import dev.erasmo.portfolio.Rejection;
+import dev.erasmo.quote.DividendEvent;
+import dev.erasmo.quote.PriceHistory;
 import dev.erasmo.quote.Quote;
 import dev.erasmo.quote.QuoteException;
 import dev.erasmo.quote.QuoteNotFoundException;
 import dev.erasmo.quote.QuoteSource;
+import dev.erasmo.quote.SplitEvent;
 import dev.erasmo.store.InMemoryPortfolioStore;
 import dev.erasmo.store.PortfolioNotFoundException;
 import dev.erasmo.store.PortfolioStore;
@@ -42,6 +46,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -398,6 +403,85 @@ public final class Erasmo {
                             "dividend on " + symbol + " at " + at + ": no " + symbol + " held then")));
             return new Dividend(eventId, at, instrument, new Price(instrument.currency(), perShare));
         });
+    }
+
+    /**
+     * Books the cash dividends and splits that the quote source reports for what the portfolio
+     * held, so a paper portfolio receives them like a real one. For every symbol the ledger has
+     * bought, each dividend and split from its first buy up to {@code through} (and not after
+     * now) is booked at the start of its date in the configured zone, if the portfolio held the
+     * symbol just before that day's trades and the ledger has no event of the same kind for that
+     * symbol on that date. Running it twice books nothing new. Dividends are per share as paid
+     * that day; splits are as the source reports them.
+     *
+     * @param id the portfolio
+     * @param through the last date to look at
+     * @return one result per event booked or rejected (a reverse split that would leave a later
+     *     sell short is rejected, and nothing else changes); empty when nothing was due
+     * @throws QuoteException if the quote source fails for a reason other than an unknown symbol
+     */
+    public List<CommandResult> bookCorporateActions(PortfolioId id, LocalDate through) {
+        QuoteSource q = requireQuotes();
+        Portfolio p = portfolio(id);
+        Map<Symbol, LocalDate> firstBuy = new HashMap<>();
+        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
+            if (e.event() instanceof Buy b) {
+                firstBuy.putIfAbsent(b.instrument().symbol(), dateOf(b.at()));
+            }
+        }
+        LocalDate today = dateOf(clock.instant());
+        LocalDate last = through.isAfter(today) ? today : through;
+        List<LedgerEvent> due = new ArrayList<>();
+        for (Map.Entry<Symbol, LocalDate> held : firstBuy.entrySet()) {
+            if (held.getValue().isAfter(last)) {
+                continue;
+            }
+            PriceHistory h;
+            try {
+                h = q.history(held.getKey(), held.getValue(), last);
+            } catch (QuoteNotFoundException e) {
+                continue;
+            }
+            for (SplitEvent s : h.splits()) {
+                due.add(new Split(EventId.of("split:" + h.symbol() + ":" + s.date()), startOf(s.date()), h.symbol(), s.numerator(),
+                        s.denominator()));
+            }
+            for (DividendEvent d : h.dividends()) {
+                due.add(new Dividend(EventId.of("dividend:" + h.symbol() + ":" + d.exDate()), startOf(d.exDate()),
+                        new Instrument(h.symbol(), h.currency()), new Price(h.currency(), d.perShare())));
+            }
+        }
+        due.sort(java.util.Comparator.comparing(LedgerEvent::at));
+        List<CommandResult> results = new ArrayList<>();
+        for (LedgerEvent event : due) {
+            Symbol symbol = event instanceof Split s ? s.symbol() : ((Dividend) event).instrument().symbol();
+            if (isBooked(p, event.kind(), symbol, dateOf(event.at()))
+                    || p.stateAt(event.at().minusNanos(1)).findPosition(symbol).isEmpty()) {
+                continue;
+            }
+            CommandResult r = book(id, event);
+            if (r instanceof CommandResult.Booked b) {
+                p = b.portfolio();
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    /** Whether the ledger has an event of that kind for that symbol on that date (in the configured zone). */
+    private boolean isBooked(Portfolio p, EventKind kind, Symbol symbol, LocalDate date) {
+        for (LedgerEntry e : p.entries()) {
+            LedgerEvent ev = e.event();
+            Symbol s = ev instanceof Split split ? split.symbol() : ev instanceof Dividend d ? d.instrument().symbol() : null;
+            if (ev.kind() == kind && symbol.equals(s) && dateOf(ev.at()).equals(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant startOf(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant();
     }
 
     /**

@@ -271,6 +271,57 @@ class ErasmoTest {
         assertThat(erasmo.portfolio(p.id()).state().cash(USD)).isEqualTo(usd("200.00"));
     }
 
+    /*
+     * NVIDIA's real 2021 actions (a 0.16 dividend, ex-date 2021-06-09; a 4-for-1 split on
+     * 2021-07-20), as a quote source reports them. 10 shares held before both, 4 more bought on
+     * the split date at the post-split close 186.12. Booked: dividend 10 x 0.16 = 1.60 (the 4
+     * bought later get none), split 10 -> 40, plus the 4 bought that day: 44 shares; the 4-share
+     * lot keeps its cost 744.48 and the split lot keeps 7,000.00.
+     */
+    @Test
+    void bookCorporateActions_booksWhatWasHeldOnceAndOnlyOnce() {
+        Symbol nvda = Symbol.of("NVDA");
+        InMemoryQuoteSource source = InMemoryQuoteSource.builder()
+                .history(new PriceHistory(nvda, USD, List.of(close("2021-06-08", "700.00"), close("2021-07-19", "751.19"),
+                        close("2021-07-20", "186.12")), List.of(new dev.erasmo.quote.DividendEvent(LocalDate.parse("2021-06-09"),
+                        new BigDecimal("0.16"))), List.of(new dev.erasmo.quote.SplitEvent(LocalDate.parse("2021-07-20"), 4, 1))))
+                .build();
+        Erasmo e = Erasmo.builder().quotes(source).clock(Clock.fixed(Instant.parse("2022-01-03T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(ALICE, "gpu");
+        e.deposit(p.id(), usd("10000"), day("2021-06-01"));
+        e.buy(p.id(), TradeRequest.of(nvda, Quantity.of(10)).at(day("2021-06-08"))).orElseThrow();
+        e.buy(p.id(), TradeRequest.of(nvda, Quantity.of(4)).at(day("2021-07-20"))).orElseThrow();
+
+        List<CommandResult> booked = e.bookCorporateActions(p.id(), LocalDate.parse("2021-12-31"));
+        assertThat(booked).hasSize(2).allMatch(CommandResult::isBooked);
+        dev.erasmo.portfolio.PortfolioState s = e.portfolio(p.id()).state();
+        assertThat(s.dividends().get(USD)).isEqualTo(usd("1.60"));
+        assertThat(s.findPosition(nvda).orElseThrow().quantity()).isEqualTo(Quantity.of(44));
+        assertThat(s.findPosition(nvda).orElseThrow().cost()).isEqualTo(usd("7744.48"));
+
+        assertThat(e.bookCorporateActions(p.id(), LocalDate.parse("2021-12-31"))).isEmpty();
+        assertThat(e.portfolio(p.id()).version()).isEqualTo(5);
+    }
+
+    @Test
+    void bookCorporateActions_alreadyBookedByHandOrNotYetDue_booksNothing() {
+        Symbol nvda = Symbol.of("NVDA");
+        InMemoryQuoteSource source = InMemoryQuoteSource.builder()
+                .history(new PriceHistory(nvda, USD, List.of(close("2021-07-19", "751.19"), close("2021-07-20", "186.12")), List.of(),
+                        List.of(new dev.erasmo.quote.SplitEvent(LocalDate.parse("2021-07-20"), 4, 1))))
+                .build();
+        Erasmo e = Erasmo.builder().quotes(source).clock(Clock.fixed(Instant.parse("2022-01-03T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(ALICE, "gpu");
+        e.deposit(p.id(), usd("10000"), day("2021-06-01"));
+        e.buy(p.id(), TradeRequest.of(nvda, Quantity.of(1)).at(day("2021-07-19"))).orElseThrow();
+        // before the split date: nothing due yet
+        assertThat(e.bookCorporateActions(p.id(), LocalDate.parse("2021-07-19"))).isEmpty();
+        // booked by hand (another id): not booked again
+        e.split(p.id(), nvda, 4, 1, day("2021-07-20")).orElseThrow();
+        assertThat(e.bookCorporateActions(p.id(), LocalDate.parse("2021-12-31"))).isEmpty();
+        assertThat(e.portfolio(p.id()).state().findPosition(nvda).orElseThrow().quantity()).isEqualTo(Quantity.of(4));
+    }
+
     /** Forwards everything to another store. */
     private static class DelegatingStore implements PortfolioStore {
         private final PortfolioStore delegate;

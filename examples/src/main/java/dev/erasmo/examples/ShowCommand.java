@@ -1,5 +1,8 @@
 package dev.erasmo.examples;
 
+import dev.erasmo.CommandResult;
+import dev.erasmo.portfolio.Portfolio;
+import java.util.List;
 import dev.erasmo.Erasmo;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.valuation.Valuation;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code erasmo show}: a portfolio's valuation, as a table or as one JSON document. */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows a portfolio's valuation: holdings, cash, equity, P&L, dividends, fees, total return.",
-            "Positions without a price are marked and the valuation is flagged incomplete."})
+            "Positions without a price are marked and the valuation is flagged incomplete.",
+            "First books, once each, the dividends and splits in the quote data for what was held on each ex-date."})
 final class ShowCommand extends PortfolioCommand {
 
     @Option(names = "--at", paramLabel = "DATE", converter = Converters.At.class,
@@ -28,6 +32,14 @@ final class ShowCommand extends PortfolioCommand {
         Erasmo erasmo = session.erasmo();
         Instant when = session.at(at);
         LocalDate date = erasmo.dateOf(when);
+        // the dividends and splits in the quote data for what was held arrive by themselves, once
+        List<CommandResult> actions = erasmo.bookCorporateActions(portfolio.id(), date);
+        if (!json) {
+            for (CommandResult r : actions) {
+                out().println(r instanceof CommandResult.Booked b ? "booked from the quote data: " + Portfolio.describe(b.entry().event())
+                        : "not booked from the quote data: " + ((CommandResult.Rejected) r).rejection().message());
+            }
+        }
         Valuation v = at == null ? erasmo.valuation(portfolio.id()) : erasmo.valuation(portfolio.id(), date);
         ValuationReport report = new ValuationReport(portfolio, date, at == null, v);
         if (json) {

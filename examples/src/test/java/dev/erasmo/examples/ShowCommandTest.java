@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
  *   0.5 x 1640.420044 = 820.210022, rounded half-even to the cent 820.21
  * withdraw 500 --at 2013-07-01                 15673.39   net deposits 20000.00 - 500.00 = 19500.00
  * </pre>
+ *
+ * {@code show} then books, from AAPL.dividends.csv, the dividends the session did not book by hand
+ * for the 3 AAPL still held: 3 x 3.05 = 9.15 on each of 2013-05-09, 2013-08-08 and 2013-11-06,
+ * 27.45 in all (2013-02-07 was booked by hand, so not again). Cash 15673.39 + 27.45 = 15700.84;
+ * dividends 39.75 + 27.45 = 67.20.
  */
 class ShowCommandTest extends AppTest {
 
@@ -42,11 +47,11 @@ class ShowCommandTest extends AppTest {
         // as of 2013-12-31: AAPL close 561.02 (AAPL.csv), ^GSPC close 1848.359985 (^GSPC.csv)
         // AAPL  3 x 561.02 = 1683.06; unrealized 1683.06 - 1626.90 = 56.16
         // ^GSPC 0.5 x 1848.359985 = 924.1799925 -> 924.18; unrealized 924.18 - 820.21 = 103.97
-        // market value 1683.06 + 924.18 = 2607.24; equity 15673.39 + 2607.24 = 18280.63
+        // market value 1683.06 + 924.18 = 2607.24; equity 15700.84 + 2607.24 = 18308.08
         // cost basis 1626.90 + 820.21 = 2447.11; unrealized 2607.24 - 2447.11 = 160.13
-        // weights 1683.06 / 18280.63 = 0.092067942..., 924.18 / 18280.63 = 0.050555150... (8 decimals, half-even)
-        // total return (18280.63 - 19500.00) / 19500.00 = -1219.37 / 19500 = -0.0625317948... -> -0.06253179
-        // check: realized -1419.25 + unrealized 160.13 + dividends 39.75 = -1219.37 = equity - net deposits
+        // weights (bc, scale 12) 1683.06 / 18308.08 = 0.091929901988, 924.18 / 18308.08 = 0.050479351193 (8 decimals, half-even)
+        // total return (18308.08 - 19500.00) / 19500.00 = -1191.92 / 19500 = -0.061124102564 -> -0.06112410
+        // check: realized -1419.25 + unrealized 160.13 + dividends 67.20 = -1191.92 = equity - net deposits
         String id = app.id("t");
         assertThat(app.ok("show", "t", "--at", "2013-12-31", "--json")).isEqualTo(lines(
                 "{",
@@ -73,7 +78,7 @@ class ShowCommandTest extends AppTest {
                 "      \"marketValueInBase\": \"1683.06\",",
                 "      \"costBasis\": \"1626.90\",",
                 "      \"unrealizedPnl\": \"56.16\",",
-                "      \"weight\": \"0.09206794\",",
+                "      \"weight\": \"0.09192990\",",
                 "      \"priced\": true",
                 "    },",
                 "    {",
@@ -86,27 +91,27 @@ class ShowCommandTest extends AppTest {
                 "      \"marketValueInBase\": \"924.18\",",
                 "      \"costBasis\": \"820.21\",",
                 "      \"unrealizedPnl\": \"103.97\",",
-                "      \"weight\": \"0.05055515\",",
+                "      \"weight\": \"0.05047935\",",
                 "      \"priced\": true",
                 "    }",
                 "  ],",
                 "  \"cash\": [",
                 "    {",
                 "      \"currency\": \"USD\",",
-                "      \"amount\": \"15673.39\"",
+                "      \"amount\": \"15700.84\"",
                 "    }",
                 "  ],",
                 "  \"totals\": {",
-                "    \"cash\": \"15673.39\",",
+                "    \"cash\": \"15700.84\",",
                 "    \"marketValue\": \"2607.24\",",
-                "    \"equity\": \"18280.63\",",
+                "    \"equity\": \"18308.08\",",
                 "    \"costBasis\": \"2447.11\",",
                 "    \"unrealizedPnl\": \"160.13\",",
                 "    \"realizedPnl\": \"-1419.25\",",
-                "    \"dividends\": \"39.75\",",
+                "    \"dividends\": \"67.20\",",
                 "    \"fees\": \"10.99\",",
                 "    \"netDeposits\": \"19500.00\",",
-                "    \"totalReturn\": \"-0.06253179\"",
+                "    \"totalReturn\": \"-0.06112410\"",
                 "  }",
                 "}"));
     }
@@ -114,22 +119,25 @@ class ShowCommandTest extends AppTest {
     @Test
     void show_afterTheSession_printsTheSameFiguresAsATable() {
         assertThat(app.ok("show", "t", "--at", "2013-12-31")).isEqualTo(lines(
+                "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-05-09T00:00:00Z",
+                "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-08-08T00:00:00Z",
+                "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-11-06T00:00:00Z",
                 "Portfolio 't' (USD, FIFO) as of 2013-12-31, at the closes on or before that date",
                 "",
                 "SYMBOL  CCY  QUANTITY        PRICE  PRICE DATE  MARKET VALUE  COST BASIS  UNREALIZED P&L  WEIGHT",
-                "AAPL    USD         3       561.02  2013-12-31       1683.06     1626.90           56.16   9.21%",
-                "^GSPC   USD       0.5  1848.359985  2013-12-31        924.18      820.21          103.97   5.06%",
+                "AAPL    USD         3       561.02  2013-12-31       1683.06     1626.90           56.16   9.19%",
+                "^GSPC   USD       0.5  1848.359985  2013-12-31        924.18      820.21          103.97   5.05%",
                 "",
-                "Cash            USD  15673.39",
+                "Cash            USD  15700.84",
                 "Market value    USD   2607.24",
-                "Equity          USD  18280.63",
+                "Equity          USD  18308.08",
                 "Cost basis      USD   2447.11",
                 "Unrealized P&L  USD    160.13",
                 "Realized P&L    USD  -1419.25",
-                "Dividends       USD     39.75",
+                "Dividends       USD     67.20",
                 "Fees            USD     10.99",
                 "Net deposits    USD  19500.00",
-                "Total return           -6.25%"));
+                "Total return           -6.11%"));
     }
 
     @Test
