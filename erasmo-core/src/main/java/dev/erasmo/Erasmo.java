@@ -385,23 +385,25 @@ public final class Erasmo {
     }
 
     /**
-     * Books a cash dividend per share on the units held at {@code at}, in the held instrument's
-     * currency.
+     * Books a cash dividend per share on the units held before the trades of its ex-date, in the
+     * held instrument's currency. It takes effect at the start of the ex-date (in the configured
+     * zone), whatever the time of day of {@code at}, so it folds before every trade of that date.
      *
      * @param id the portfolio
      * @param symbol the instrument paying it
      * @param perShare the amount per unit
-     * @param at the effective time (ex-date)
+     * @param at any time on the ex-date
      * @return the result; rejected if nothing is held then
      */
     public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at) {
+        Instant exDate = startOf(dateOf(at));
         EventId eventId = EventId.random();
         return book(id, p -> {
             // what was held before any trade at that instant: the dividend folds first (LedgerEntry.EFFECTIVE_ORDER)
-            Instrument instrument = p.stateAt(at.minusNanos(1)).findPosition(symbol).map(Position::instrument)
+            Instrument instrument = p.stateAt(exDate.minusNanos(1)).findPosition(symbol).map(Position::instrument)
                     .orElseThrow(() -> new RejectedException(new Rejection(Rejection.Reason.NOT_HELD,
-                            "dividend on " + symbol + " at " + at + ": no " + symbol + " held then")));
-            return new Dividend(eventId, at, instrument, new Price(instrument.currency(), perShare));
+                            "dividend on " + symbol + " on " + dateOf(exDate) + ": no " + symbol + " held then")));
+            return new Dividend(eventId, exDate, instrument, new Price(instrument.currency(), perShare));
         });
     }
 
@@ -485,17 +487,19 @@ public final class Erasmo {
     }
 
     /**
-     * Books a stock split of {@code numerator} new units for {@code denominator} old ones.
+     * Books a stock split of {@code numerator} new units for {@code denominator} old ones. It takes
+     * effect at the start of its date (in the configured zone), whatever the time of day of
+     * {@code at}, so every trade of that date is in post-split units.
      *
      * @param id the portfolio
      * @param symbol the symbol that splits
      * @param numerator new units
      * @param denominator old units
-     * @param at the effective time
+     * @param at any time on the split's date
      * @return the result; rejected if nothing is held then
      */
     public CommandResult split(PortfolioId id, Symbol symbol, int numerator, int denominator, Instant at) {
-        return book(id, new Split(EventId.random(), at, symbol, numerator, denominator));
+        return book(id, new Split(EventId.random(), startOf(dateOf(at)), symbol, numerator, denominator));
     }
 
     /**

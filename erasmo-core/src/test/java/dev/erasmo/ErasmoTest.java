@@ -322,6 +322,25 @@ class ErasmoTest {
         assertThat(e.portfolio(p.id()).state().findPosition(nvda).orElseThrow().quantity()).isEqualTo(Quantity.of(4));
     }
 
+    /*
+     * A dividend and a split booked with a time of day take effect at the start of their date:
+     * 10 X held, 5 bought on 2013-01-03 at 10:00, a dividend of 1.00 "at 23:00" that day is paid
+     * on the 10 held before the day's trades (10.00), and a 2-for-1 split "at 23:00" the next day
+     * doubles only what was held before that day: 15 -> 30 (nothing was traded on 2013-01-04).
+     */
+    @Test
+    void dividendAndSplit_withATimeOfDay_takeEffectAtTheStartOfTheirDate() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "t");
+        erasmo.deposit(p.id(), usd("10000"), day("2013-01-02"));
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(10)).at(day("2013-01-02"))).orElseThrow();
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(5)).at(Instant.parse("2013-01-03T10:00:00Z"))).orElseThrow();
+        erasmo.dividend(p.id(), AAPL, BigDecimal.ONE, Instant.parse("2013-01-03T23:00:00Z")).orElseThrow();
+        assertThat(erasmo.portfolio(p.id()).state().dividends().get(USD)).isEqualTo(usd("10.00"));
+        LedgerEntry split = erasmo.split(p.id(), AAPL, 2, 1, Instant.parse("2013-01-04T23:00:00Z")).orElseThrow();
+        assertThat(split.event().at()).isEqualTo(day("2013-01-04"));
+        assertThat(erasmo.portfolio(p.id()).state().findPosition(AAPL).orElseThrow().quantity()).isEqualTo(Quantity.of(30));
+    }
+
     /** Forwards everything to another store. */
     private static class DelegatingStore implements PortfolioStore {
         private final PortfolioStore delegate;

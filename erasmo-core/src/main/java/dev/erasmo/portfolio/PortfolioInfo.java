@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param id the id
  * @param owner who it belongs to
  * @param name its name, unique per owner: 1 to 100 characters, no control characters, not blank;
- *     surrounding whitespace is removed and the text normalized to Unicode NFC, so names that look
- *     the same are the same
+ *     surrounding whitespace (no-break spaces included) is removed and the text normalized to
+ *     Unicode NFC, so names that look the same are the same; invisible formatting characters
+ *     (zero-width spaces, direction overrides) are refused
  * @param baseCurrency the currency valuations are reported in
  * @param costMethod how sells relieve cost
  * @param createdAt when it was created
@@ -30,7 +31,27 @@ public record PortfolioInfo(PortfolioId id, Owner owner, String name, Currency b
      * @return the normalized name
      */
     public static String normalizeName(String name) {
-        return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC);
+        int from = 0;
+        int to = name.length();
+        while (from < to && isSpace(name.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSpace(name.charAt(to - 1))) {
+            to--;
+        }
+        return java.text.Normalizer.normalize(name.substring(from, to), java.text.Normalizer.Form.NFC);
+    }
+
+    /** Whitespace of any kind, the no-break spaces included. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Characters a name must not hold: controls, invisible formatting, line and paragraph separators. */
+    private static boolean isHidden(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /**
@@ -39,8 +60,9 @@ public record PortfolioInfo(PortfolioId id, Owner owner, String name, Currency b
      * @param id the id
      * @param owner who it belongs to
      * @param name its name, unique per owner: 1 to 100 characters, no control characters, not blank;
- *     surrounding whitespace is removed and the text normalized to Unicode NFC, so names that look
- *     the same are the same
+ *     surrounding whitespace (no-break spaces included) is removed and the text normalized to
+ *     Unicode NFC, so names that look the same are the same; invisible formatting characters
+ *     (zero-width spaces, direction overrides) are refused
      * @param baseCurrency the currency valuations are reported in
      * @param costMethod how sells relieve cost
      * @param createdAt when it was created
@@ -53,8 +75,9 @@ public record PortfolioInfo(PortfolioId id, Owner owner, String name, Currency b
         Objects.requireNonNull(costMethod, "costMethod");
         Objects.requireNonNull(createdAt, "createdAt");
         name = normalizeName(name);
-        if (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("portfolio name must have 1 to 100 characters, not blank, no control characters");
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > 100 || name.codePoints().anyMatch(PortfolioInfo::isHidden)) {
+            throw new IllegalArgumentException("portfolio name must have 1 to 100 characters, not blank, no control or invisible"
+                    + " formatting characters");
         }
         Currencies.minorUnits(baseCurrency);
     }

@@ -160,6 +160,8 @@ public abstract class PortfolioStoreContract {
         store.create(info("p-nfc", ALICE, "caf\u00e9"));
         assertThatThrownBy(() -> store.create(info("p-nfd", ALICE, "cafe\u0301"))).isInstanceOf(DuplicatePortfolioException.class);
         assertThatThrownBy(() -> store.create(info("p-space", ALICE, " caf\u00e9 "))).isInstanceOf(DuplicatePortfolioException.class);
+        // no-break spaces around it are surrounding space too
+        assertThatThrownBy(() -> store.create(info("p-nbsp", ALICE, "\u202fcaf\u00e9\u00a0"))).isInstanceOf(DuplicatePortfolioException.class);
         assertThat(store.findByName(ALICE, "cafe\u0301 ")).map(PortfolioInfo::id).contains(PortfolioId.of("p-nfc"));
         assertThat(store.list(ALICE)).hasSize(1);
     }

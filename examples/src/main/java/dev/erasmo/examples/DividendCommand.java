@@ -32,7 +32,7 @@ final class DividendCommand extends CorporateActionCommand {
         Dividend d = (Dividend) booked.entry().event();
         Quantity held = booked.portfolio().stateBefore(booked.entry()).findPosition(symbol).map(Position::quantity).orElse(Quantity.ZERO);
         Money paid = d.perShare().times(held);
-        out().println("dividend of " + Text.price(d.perShare()) + " per share on " + held + " " + symbol + " on " + Text.time(when)
+        out().println("dividend of " + Text.price(d.perShare()) + " per share on " + held + " " + symbol + " on " + Text.time(d.at())
                 + ": received " + paid + "; " + cashAfter(booked, paid.currency()));
         return ErasmoApp.EXIT_OK;
     }

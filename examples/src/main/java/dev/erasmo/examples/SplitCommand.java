@@ -26,7 +26,7 @@ final class SplitCommand extends CorporateActionCommand {
         }
         CommandResult.Booked booked = (CommandResult.Booked) result;
         Optional<Position> after = booked.portfolio().stateAfter(booked.entry()).findPosition(symbol);
-        out().println("split " + symbol + " " + ratio + " on " + Text.time(when) + ": "
+        out().println("split " + symbol + " " + ratio + " on " + Text.time(booked.entry().event().at()) + ": "
                 + after.map(p -> "now " + p.quantity() + " " + symbol + ", cost basis still " + p.cost()).orElse("no " + symbol + " left"));
         return ErasmoApp.EXIT_OK;
     }

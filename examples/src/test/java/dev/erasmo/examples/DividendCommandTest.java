@@ -24,7 +24,7 @@ class DividendCommandTest extends AppTest {
 
     @Test
     void dividend_beforeTheBuy_isRejected() {
-        app.fails(1, "erasmo dividend: rejected: dividend on AAPL at 2012-11-07T00:00:00Z: no AAPL held then",
+        app.fails(1, "erasmo dividend: rejected: dividend on AAPL on 2012-11-07: no AAPL held then",
                 "dividend", "t", "AAPL", "2.65", "--at", "2012-11-07");
     }
 
