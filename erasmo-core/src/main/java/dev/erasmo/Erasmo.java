@@ -336,8 +336,9 @@ public final class Erasmo {
     }
 
     /**
-     * Buys as requested; without a price, at the quote source's close as of the request's date
-     * (latest quote when it has no date). The fee goes into the lot's cost.
+     * Buys as requested; without a price, at the quote source's close as of the request's date, or
+     * without a date at the latest quote's {@link Quote#buyPrice() buy price} (the ask while the
+     * market is open). The fee goes into the lot's cost.
      *
      * @param id the portfolio
      * @param request what to buy
@@ -346,7 +347,7 @@ public final class Erasmo {
      */
     public CommandResult buy(PortfolioId id, TradeRequest request) {
         EventId eventId = EventId.random();
-        Pricing pricing = pricing(request);
+        Pricing pricing = pricing(request, true);
         return book(id, p -> {
             Fill f = pricing.fill(p);
             return new Buy(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
@@ -367,8 +368,9 @@ public final class Erasmo {
     }
 
     /**
-     * Sells as requested; without a price, at the quote source's close as of the request's date
-     * (latest quote when it has no date). The fee reduces the proceeds.
+     * Sells as requested; without a price, at the quote source's close as of the request's date, or
+     * without a date at the latest quote's {@link Quote#sellPrice() sell price} (the bid while the
+     * market is open). The fee reduces the proceeds.
      *
      * @param id the portfolio
      * @param request what to sell
@@ -377,7 +379,7 @@ public final class Erasmo {
      */
     public CommandResult sell(PortfolioId id, TradeRequest request) {
         EventId eventId = EventId.random();
-        Pricing pricing = pricing(request);
+        Pricing pricing = pricing(request, false);
         return book(id, p -> {
             Fill f = pricing.fill(p);
             return new Sell(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
@@ -506,21 +508,21 @@ public final class Erasmo {
      * What a trade request needs from outside the ledger, looked up once: its time and, without a
      * given price, the quote it fills at.
      */
-    private Pricing pricing(TradeRequest r) {
+    private Pricing pricing(TradeRequest r, boolean buying) {
         Instant at = r.at() != null ? r.at() : clock.instant();
         Quote quote = null;
         if (r.price() == null) {
             quote = r.at() != null ? requireQuotes().asOf(r.symbol(), dateOf(at)) : requireQuotes().latest(r.symbol());
         }
-        return new Pricing(r, at, quote);
+        return new Pricing(r, at, quote == null ? null : buying ? quote.buyPrice() : quote.sellPrice());
     }
 
     private final class Pricing {
         private final TradeRequest request;
         private final Instant at;
-        private final @Nullable Quote quote;
+        private final @Nullable Price quote;
 
-        Pricing(TradeRequest request, Instant at, @Nullable Quote quote) {
+        Pricing(TradeRequest request, Instant at, @Nullable Price quote) {
             this.request = request;
             this.at = at;
             this.quote = quote;
@@ -528,7 +530,7 @@ public final class Erasmo {
 
         /** The fill against the portfolio as loaded: a given price is in the instrument's currency. */
         Fill fill(Portfolio p) {
-            Price price = quote != null ? quote.price() : new Price(knownCurrency(p, request.symbol(), at), Objects.requireNonNull(request.price()));
+            Price price = quote != null ? quote : new Price(knownCurrency(p, request.symbol(), at), Objects.requireNonNull(request.price()));
             Currency currency = price.currency();
             Money fee = request.fee() != null ? Money.of(currency, request.fee()) : Money.zero(currency);
             return new Fill(at, new Instrument(request.symbol(), currency), price, fee);

@@ -8,10 +8,12 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Daily history of one symbol over a date range: bars as traded, and the dividends and splits in
- * the range.
+ * the range. A session still trading (or not yet final) is not a bar: a source may report it as
+ * {@link #live()}, never as a close.
  *
  * <p>Immutable and thread-safe.
  *
@@ -20,9 +22,11 @@ import java.util.Optional;
  * @param bars one bar per trading day, by date, no duplicates
  * @param dividends cash dividends by ex-date
  * @param splits splits by date
+ * @param live the session in progress (open, high, low and last price so far), or null; its date
+ *     is after every bar's
  */
 public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, List<DividendEvent> dividends,
-        List<SplitEvent> splits) {
+        List<SplitEvent> splits, @Nullable Bar live) {
 
     /**
      * Validates and sorts; rejects two bars on one date.
@@ -32,6 +36,8 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
      * @param bars one bar per trading day, by date, no duplicates
      * @param dividends cash dividends by ex-date
      * @param splits splits by date
+     * @param live the session in progress (open, high, low and last price so far), or null; its
+     *     date is after every bar's
      */
     public PriceHistory {
         Objects.requireNonNull(symbol, "symbol");
@@ -50,6 +56,23 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
         List<SplitEvent> s = new ArrayList<>(splits);
         s.sort(Comparator.comparing(SplitEvent::date));
         splits = List.copyOf(s);
+        if (live != null && !b.isEmpty() && !live.date().isAfter(b.get(b.size() - 1).date())) {
+            throw new IllegalArgumentException(symbol + " live session on " + live.date() + " is not after the last bar on "
+                    + b.get(b.size() - 1).date());
+        }
+    }
+
+    /**
+     * A history of finished sessions only, with nothing live.
+     *
+     * @param symbol the symbol
+     * @param currency the trading currency of the prices
+     * @param bars one bar per trading day, by date, no duplicates
+     * @param dividends cash dividends by ex-date
+     * @param splits splits by date
+     */
+    public PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, List<DividendEvent> dividends, List<SplitEvent> splits) {
+        this(symbol, currency, bars, dividends, splits, null);
     }
 
     /**
@@ -79,12 +102,13 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
      *
      * @param from the first date
      * @param to the last date
-     * @return the bars and events in the range
+     * @return the bars and events in the range, and the live session if it is in the range
      */
     public PriceHistory between(LocalDate from, LocalDate to) {
         return new PriceHistory(symbol, currency,
                 bars.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList(),
                 dividends.stream().filter(x -> !x.exDate().isBefore(from) && !x.exDate().isAfter(to)).toList(),
-                splits.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList());
+                splits.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList(),
+                live != null && !live.date().isBefore(from) && !live.date().isAfter(to) ? live : null);
     }
 }
