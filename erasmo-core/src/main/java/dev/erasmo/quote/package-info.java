@@ -1,5 +1,6 @@
 /**
- * The {@link dev.erasmo.quote.QuoteSource} SPI with in-memory and CSV implementations.
+ * The {@link dev.erasmo.quote.QuoteSource} SPI with in-memory and CSV implementations, and
+ * {@link dev.erasmo.quote.CachingQuoteSource} to share one source's answers among many requests.
  */
 @NullMarked
 package dev.erasmo.quote;

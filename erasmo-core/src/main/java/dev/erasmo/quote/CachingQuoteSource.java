@@ -1,0 +1,369 @@
+package dev.erasmo.quote;
+
+import dev.erasmo.instrument.Symbol;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A quote source that keeps what another source answered, so that valuing many portfolios that
+ * hold the same symbols asks the other source once per symbol: 1,000 portfolios holding the same
+ * 50 symbols make at most 50 history requests.
+ *
+ * <p><b>Latest quotes</b> are kept per symbol for {@link Builder#latestTtl(Duration) latestTtl}
+ * (default {@link #DEFAULT_LATEST_TTL}, 5 seconds), measured with the clock from the moment the
+ * request that fetched them was sent. A batch is served from the fresh quotes kept, and all the
+ * missing or stale symbols are asked of the other source in one call. A symbol that the other
+ * source does not return is remembered as absent for the same time, so unknown symbols are not
+ * asked again and again by many portfolios either.
+ *
+ * <p><b>History</b> is kept per symbol as one history covering a date range, with the time it was
+ * fetched. A request inside the covered range is answered from it, without asking the other
+ * source, if either its last date was already final when the range was fetched, or the range was
+ * fetched less than {@code latestTtl} ago. A date is final once it is at least two days before the
+ * current UTC date: its session has then closed in every time zone (exchange dates run at most a
+ * day ahead of or behind UTC), and its bar, dividends and splits can no longer change. Keeping
+ * final days for good is correct because prices are as traded, not adjusted for later splits or
+ * dividends: a past day's close never changes. (The one exception is {@link Bar#adjClose()},
+ * which a source recomputes after each new dividend or split; a kept bar has the adjusted close
+ * as of when it was fetched.) A request that reaches outside the covered range, or that ends on
+ * a date that was not final when the range was fetched and is older than {@code latestTtl},
+ * fetches the union of the covered range and the requested one, and keeps that instead.
+ * {@link QuoteSource#asOf(Symbol, LocalDate)} is answered from this history too.
+ *
+ * <p><b>One request at a time per symbol.</b> While a thread is fetching a symbol's latest quote
+ * or history, other threads wanting the same symbol wait for its answer instead of asking the
+ * other source themselves. If the other source throws, the fetching thread and every thread
+ * waiting for it get that same exception (a {@link QuoteNotFoundException}, a
+ * {@link QuoteUnavailableException}, ...), and nothing is kept, so the next request asks again.
+ * A thread fetches the symbols it took charge of before it waits for the ones other threads took,
+ * so two overlapping batches cannot wait for each other.
+ *
+ * <p>Nothing is ever evicted except by {@link #invalidateAll()}: memory grows with the number of
+ * distinct symbols asked (one latest quote and one history per symbol, the history as wide as
+ * the widest range asked). This class starts no threads, keeps no static state and logs nothing.
+ *
+ * <p>Thread-safe; the {@link Builder} is not.
+ */
+public final class CachingQuoteSource implements QuoteSource {
+
+    /** How long a latest quote, or a history ending on a date not yet final, is kept by default. */
+    public static final Duration DEFAULT_LATEST_TTL = Duration.ofSeconds(5);
+
+    /** How many days before the current UTC date a date has to be to be final. */
+    private static final int FINAL_AFTER_DAYS = 2;
+
+    private final QuoteSource delegate;
+    private final Clock clock;
+    private final Duration latestTtl;
+
+    /** Bumped by {@link #invalidateAll()}; an entry fetched under an older generation is never served. */
+    private final AtomicLong generation = new AtomicLong();
+    private final ConcurrentHashMap<Symbol, LatestEntry> quotes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Symbol, CompletableFuture<Map<Symbol, LatestEntry>>> quoteFetches = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Symbol, HistoryEntry> histories = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Symbol, CompletableFuture<HistoryEntry>> historyFetches = new ConcurrentHashMap<>();
+
+    private CachingQuoteSource(Builder b) {
+        this.delegate = b.delegate;
+        this.clock = b.clock;
+        this.latestTtl = b.latestTtl;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param delegate the source asked for what is not kept
+     * @return a builder with the system UTC clock and a latest TTL of {@link #DEFAULT_LATEST_TTL}
+     */
+    public static Builder builder(QuoteSource delegate) {
+        return new Builder(delegate);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Fresh quotes are served from what is kept; the missing and stale symbols are asked of the
+     * other source in one call, or awaited if another thread is already asking for them.
+     */
+    @Override
+    public Map<Symbol, Quote> latest(Collection<Symbol> symbols) {
+        Set<Symbol> wanted = new LinkedHashSet<>();
+        for (Symbol s : symbols) {
+            wanted.add(Objects.requireNonNull(s, "symbols contains null"));
+        }
+        Map<Symbol, LatestEntry> found = new HashMap<>();
+        List<Symbol> missing = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Symbol s : wanted) {
+            LatestEntry e = quotes.get(s);
+            if (isFresh(e, now)) {
+                found.put(s, e);
+            } else {
+                missing.add(s);
+            }
+        }
+        if (!missing.isEmpty()) {
+            CompletableFuture<Map<Symbol, LatestEntry>> mine = new CompletableFuture<>();
+            List<Symbol> claimed = new ArrayList<>();
+            Map<Symbol, CompletableFuture<Map<Symbol, LatestEntry>>> others = new LinkedHashMap<>();
+            for (Symbol s : missing) {
+                CompletableFuture<Map<Symbol, LatestEntry>> theirs = quoteFetches.putIfAbsent(s, mine);
+                if (theirs == null) {
+                    claimed.add(s);
+                } else {
+                    others.put(s, theirs);
+                }
+            }
+            if (!claimed.isEmpty()) {
+                found.putAll(fetchLatest(claimed, mine));
+            }
+            for (Map.Entry<Symbol, CompletableFuture<Map<Symbol, LatestEntry>>> o : others.entrySet()) {
+                found.put(o.getKey(), await(o.getValue()).get(o.getKey()));
+            }
+        }
+        Map<Symbol, Quote> result = new LinkedHashMap<>();
+        for (Symbol s : wanted) {
+            LatestEntry e = found.get(s);
+            if (e != null && e.quote() != null) {
+                result.put(s, e.quote());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Fetches the latest quotes of symbols this thread took charge of, and completes {@code mine}
+     * with an entry for each of them, so that threads waiting on it find every symbol they wait for.
+     */
+    private Map<Symbol, LatestEntry> fetchLatest(List<Symbol> claimed, CompletableFuture<Map<Symbol, LatestEntry>> mine) {
+        try {
+            Map<Symbol, LatestEntry> result = new HashMap<>();
+            List<Symbol> ask = new ArrayList<>();
+            Instant now = clock.instant();
+            for (Symbol s : claimed) {
+                // another thread may have kept it between our first look and taking charge of it
+                LatestEntry e = quotes.get(s);
+                if (isFresh(e, now)) {
+                    result.put(s, e);
+                } else {
+                    ask.add(s);
+                }
+            }
+            if (!ask.isEmpty()) {
+                long g = generation.get();
+                Instant sent = clock.instant();
+                Map<Symbol, Quote> got = delegate.latest(List.copyOf(ask));
+                for (Symbol s : ask) {
+                    LatestEntry e = new LatestEntry(got.get(s), sent, g);
+                    quotes.merge(s, e, (old, nu) -> old.generation() > nu.generation() ? old : nu);
+                    result.put(s, e);
+                }
+            }
+            mine.complete(result);
+            return result;
+        } catch (Throwable t) {
+            mine.completeExceptionally(t);
+            throw t;
+        } finally {
+            for (Symbol s : claimed) {
+                quoteFetches.remove(s, mine);
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Served from the history kept for the symbol when it covers the range and is still valid
+     * (see the class description); otherwise the union of the kept range and the requested one is
+     * fetched, or awaited if another thread is already fetching this symbol. A range whose first
+     * date is after its last is passed to the other source as it is and not kept.
+     */
+    @Override
+    public PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            return delegate.history(symbol, from, to);
+        }
+        while (true) {
+            HistoryEntry kept = histories.get(symbol);
+            if (serves(kept, from, to, clock.instant())) {
+                return kept.history().between(from, to);
+            }
+            CompletableFuture<HistoryEntry> mine = new CompletableFuture<>();
+            CompletableFuture<HistoryEntry> theirs = historyFetches.putIfAbsent(symbol, mine);
+            if (theirs == null) {
+                return fetchHistory(symbol, from, to, mine).history().between(from, to);
+            }
+            HistoryEntry done = await(theirs);
+            if (covers(done, from, to)) {
+                // just fetched for a thread that asked at the same time: as fresh as it gets
+                return done.history().between(from, to);
+            }
+            // their range did not cover ours: go round, and fetch the union unless someone else is
+        }
+    }
+
+    /** Fetches a symbol's history this thread took charge of, keeps it and completes {@code mine} with it. */
+    private HistoryEntry fetchHistory(Symbol symbol, LocalDate from, LocalDate to, CompletableFuture<HistoryEntry> mine) {
+        try {
+            long g = generation.get();
+            HistoryEntry kept = histories.get(symbol);
+            HistoryEntry result;
+            if (serves(kept, from, to, clock.instant())) {
+                // kept by another thread between our first look and taking charge
+                result = kept;
+            } else {
+                LocalDate first = from;
+                LocalDate last = to;
+                if (kept != null && kept.generation() == g) {
+                    first = min(from, kept.from());
+                    last = max(to, kept.to());
+                }
+                Instant sent = clock.instant();
+                result = new HistoryEntry(first, last, delegate.history(symbol, first, last), sent, g);
+                histories.merge(symbol, result, (old, nu) -> old.generation() > nu.generation() ? old : nu);
+            }
+            mine.complete(result);
+            return result;
+        } catch (Throwable t) {
+            mine.completeExceptionally(t);
+            throw t;
+        } finally {
+            historyFetches.remove(symbol, mine);
+        }
+    }
+
+    /**
+     * Forgets every quote and history kept, so that every later request asks the other source
+     * again; for when the caller knows the data changed. Fetches already under way are not
+     * waited for by later requests, and what they return is not kept.
+     */
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        quotes.clear();
+        quoteFetches.clear();
+        histories.clear();
+        historyFetches.clear();
+    }
+
+    private boolean isFresh(@Nullable LatestEntry e, Instant now) {
+        return e != null && e.generation() == generation.get() && isYoung(e.fetched(), now);
+    }
+
+    private boolean serves(@Nullable HistoryEntry e, LocalDate from, LocalDate to, Instant now) {
+        return e != null && e.generation() == generation.get() && covers(e, from, to)
+                && (!to.isAfter(lastFinalDate(e.fetched())) || isYoung(e.fetched(), now));
+    }
+
+    private static boolean covers(HistoryEntry e, LocalDate from, LocalDate to) {
+        return !from.isBefore(e.from()) && !to.isAfter(e.to());
+    }
+
+    private boolean isYoung(Instant fetched, Instant now) {
+        return now.isBefore(fetched.plus(latestTtl));
+    }
+
+    /** The last date that was final at an instant: two days before its UTC date. */
+    private static LocalDate lastFinalDate(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(FINAL_AFTER_DAYS);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Waits for another thread's fetch; rethrows what the other source threw, unwrapped. */
+    private static <T> T await(CompletableFuture<T> fetch) {
+        try {
+            return fetch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** A latest quote as fetched, or null when the other source did not return the symbol. */
+    private record LatestEntry(@Nullable Quote quote, Instant fetched, long generation) {
+    }
+
+    /** A symbol's history over {@code [from, to]} as fetched. */
+    private record HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, long generation) {
+    }
+
+    /** Configures a {@link CachingQuoteSource}. Not thread-safe. */
+    public static final class Builder {
+        private final QuoteSource delegate;
+        private Clock clock = Clock.systemUTC();
+        private Duration latestTtl = DEFAULT_LATEST_TTL;
+
+        private Builder(QuoteSource delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate");
+        }
+
+        /**
+         * Sets the clock that ages what is kept and says which dates are final.
+         *
+         * @param clock the clock; by default {@link Clock#systemUTC()}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets how long a latest quote, or a history ending on a date not yet final, is kept.
+         *
+         * @param latestTtl zero or more; by default {@link CachingQuoteSource#DEFAULT_LATEST_TTL}; zero keeps only
+         *     final history, while still sharing each fetch among the threads waiting for it
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder latestTtl(Duration latestTtl) {
+            Objects.requireNonNull(latestTtl, "latestTtl");
+            if (latestTtl.isNegative()) {
+                throw new IllegalArgumentException("latestTtl " + latestTtl + " must not be negative");
+            }
+            this.latestTtl = latestTtl;
+            return this;
+        }
+
+        /**
+         * Builds the source.
+         *
+         * @return a new, empty caching source
+         */
+        public CachingQuoteSource build() {
+            return new CachingQuoteSource(this);
+        }
+    }
+}
