@@ -1,0 +1,580 @@
+package dev.erasmo.quote.yahoo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.money.Price;
+import dev.erasmo.quote.Bar;
+import dev.erasmo.quote.DividendEvent;
+import dev.erasmo.quote.MalformedQuoteDataException;
+import dev.erasmo.quote.MarketState;
+import dev.erasmo.quote.PriceHistory;
+import dev.erasmo.quote.Quote;
+import dev.erasmo.quote.QuoteNotFoundException;
+import dev.erasmo.quote.QuoteSource;
+import dev.erasmo.quote.QuoteUnavailableException;
+import dev.erasmo.quote.SplitEvent;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prices from Yahoo Finance's unofficial HTTP API: daily history from {@code /v8/finance/chart}
+ * and latest quotes, many symbols per request, from {@code /v7/finance/quote}.
+ *
+ * <p><b>Unofficial.</b> Yahoo publishes no terms, limits or guarantees for this API: it may change
+ * or stop without notice, and it rate-limits (HTTP 429) without saying how much is too much. Use
+ * it for paper trading, wrap it in a {@link dev.erasmo.quote.CachingQuoteSource}, and be ready to
+ * plug in another {@link QuoteSource}.
+ *
+ * <p><b>History as traded.</b> Yahoo divides every price (and dividend) by every split up to the
+ * moment of the request, even splits after the requested window. erasmo's ledger applies splits to
+ * positions itself, so this source undoes that: it also asks for the symbol's splits from the end
+ * of the window up to now, and multiplies each bar by the splits after its date. A 2021 NVDA close
+ * is therefore the price that traded in 2021, not a tenth of it. Volumes are divided likewise
+ * (rounded half-even to whole units). {@link Bar#adjClose()} stays Yahoo's adjusted close (split-
+ * and dividend-adjusted to the time of the request): a total-return series for ratios, not a price
+ * that traded. Dividends are per share as paid on their ex-date.
+ *
+ * <p><b>Dates</b> are exchange dates: each timestamp is converted with the exchange's time zone
+ * ({@code meta.exchangeTimezoneName}), never UTC or the host's zone. Bars whose close is missing
+ * ({@code null} rows) are skipped, never taken as zero; two bars on one date keep the later; bars
+ * outside the window are dropped. The session in progress (Yahoo stamps it with the latest trade
+ * time) is not a bar but {@link PriceHistory#live()}. Events are dated by their own date, never by
+ * the bar they are filed under.
+ *
+ * <p><b>Numbers.</b> Yahoo's price arrays hold float32 values printed as doubles
+ * ({@code 75.0875015258789}); each is read as the shortest decimal that names the same float
+ * ({@code 75.0875}). float32 has about 7 significant digits, so above 100,000 a price may be off
+ * by a few cents at the source; nothing here can recover them. Prices quoted in hundredths
+ * ({@code GBp}, {@code GBX}, {@code ZAc}, {@code ILA}) are converted to GBP, ZAR and ILS by the
+ * currency Yahoo reports; a symbol without a currency is refused, not guessed. An LSE dividend is
+ * taken as pence like the prices unless, read as pence, it would be under 0.1% of the previous
+ * close (then it was in pounds).
+ *
+ * <p><b>Latest quotes</b> need a cookie and a crumb: the source gets them once, shares them
+ * between threads, and redoes the handshake once when Yahoo answers 401 or 403. The last price is
+ * {@code regularMarketPrice} at {@code regularMarketTime}; bid and ask are kept only when both are
+ * above zero and not crossed; {@link MarketState} says whether the market is open. When the quote
+ * endpoint refuses (credentials, a crumb it will not give), each symbol is priced from the chart
+ * endpoint's {@code regularMarketPrice} instead. At most {@value #MAX_QUOTE_BATCH} symbols go in one
+ * request. Symbols are written as users write them: {@code BRK.B} is asked as {@code BRK-B}.
+ *
+ * <p><b>Failures.</b> An unknown or delisted symbol is a {@link QuoteNotFoundException} (never
+ * retried). Rate limits (429), server errors (5xx) and time-outs are retried with exponential
+ * back-off and jitter, honouring {@code Retry-After}, up to {@link Builder#maxAttempts}; then a
+ * {@link QuoteUnavailableException} that {@link QuoteUnavailableException#isRetryable() is
+ * retryable}. A server that cannot be reached fails at once. A body that is not JSON is a
+ * {@link MalformedQuoteDataException} with the status and the start of the body.
+ *
+ * <p>Thread-safe. At most {@link Builder#maxConcurrentRequests} requests are in flight at once.
+ * The source starts no threads of its own (the {@link HttpClient} may).
+ */
+public final class YahooQuoteSource implements QuoteSource {
+
+    /** The most symbols Yahoo answers in one quote request. */
+    public static final int MAX_QUOTE_BATCH = 99;
+    /** The default time to connect: 5 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The default time for a whole request: 20 seconds. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** The default number of attempts of a request that is rate limited, fails on the server or times out: 3. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /** The default wait before the second attempt, doubled for each further one: 1 second. */
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+    /** The default longest wait between attempts, and the longest {@code Retry-After} honoured: 30 seconds. */
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The default number of requests in flight at once: 4. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
+    /** The default {@code User-Agent}: a current desktop Chrome (Yahoo answers 429 to clients it does not recognise). */
+    public static final String DEFAULT_USER_AGENT =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    /** Where the cookie comes from by default. */
+    public static final URI DEFAULT_COOKIE_URI = URI.create("https://fc.yahoo.com/");
+    /** Where the crumb comes from by default. */
+    public static final URI DEFAULT_CRUMB_URI = URI.create("https://query1.finance.yahoo.com/v1/test/getcrumb");
+    /** Where the data comes from by default. */
+    public static final URI DEFAULT_DATA_URI = URI.create("https://query2.finance.yahoo.com");
+
+    private static final Logger LOG = LoggerFactory.getLogger(YahooQuoteSource.class);
+    private static final int PRICE_SCALE = Price.MAX_SCALE;
+    /** A bar stamped with the latest trade time is the session in progress if it is this recent. */
+    private static final int LIVE_DAYS = 4;
+
+    private final YahooHttp http;
+    private final URI data;
+    private final Clock clock;
+
+    private YahooQuoteSource(Builder b) {
+        this.clock = b.clock;
+        URI cookie = b.baseUri != null ? b.baseUri.resolve("/") : DEFAULT_COOKIE_URI;
+        URI crumb = b.baseUri != null ? b.baseUri.resolve("/v1/test/getcrumb") : DEFAULT_CRUMB_URI;
+        this.data = b.baseUri != null ? b.baseUri : DEFAULT_DATA_URI;
+        HttpClient client = b.httpClient != null ? b.httpClient
+                : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new YahooHttp(client, cookie, crumb, b.userAgent, b.requestTimeout, b.maxAttempts, b.initialBackoff, b.maxBackoff,
+                b.maxConcurrentRequests, b.clock, b.sleeper);
+    }
+
+    /**
+     * A source with every default, against Yahoo's own hosts.
+     *
+     * @return the source
+     */
+    public static YahooQuoteSource create() {
+        return builder().build();
+    }
+
+    /**
+     * A builder, with every default set.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Map<Symbol, Quote> latest(Collection<Symbol> symbols) {
+        Map<String, List<Symbol>> byYahoo = new LinkedHashMap<>();
+        for (Symbol s : new LinkedHashSet<>(symbols)) {
+            byYahoo.computeIfAbsent(Symbols.yahoo(s), k -> new ArrayList<>()).add(s);
+        }
+        List<String> all = new ArrayList<>(byYahoo.keySet());
+        Map<Symbol, Quote> out = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i += MAX_QUOTE_BATCH) {
+            List<String> batch = all.subList(i, Math.min(all.size(), i + MAX_QUOTE_BATCH));
+            Map<String, Quote> found;
+            try {
+                found = quoteBatch(batch);
+            } catch (QuoteUnavailableException e) {
+                if (e.getCause() instanceof IOException || e.isRetryable()) {
+                    throw e; // unreachable or rate limited: the chart endpoint would fare no better
+                }
+                LOG.info("Yahoo's quote endpoint refused ({}); pricing {} symbols from the chart endpoint", e.getMessage(), batch.size());
+                found = new LinkedHashMap<>();
+                for (String y : batch) {
+                    try {
+                        found.put(y, chartQuote(y));
+                    } catch (QuoteNotFoundException notFound) {
+                        // absent, like a symbol missing from a quote answer
+                    }
+                }
+            }
+            for (Map.Entry<String, Quote> f : found.entrySet()) {
+                for (Symbol s : byYahoo.getOrDefault(f.getKey(), List.of())) {
+                    Quote q = f.getValue();
+                    out.put(s, new Quote(s, q.price(), q.date(), q.time(), q.bid(), q.ask(), q.marketState()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Quote> quoteBatch(List<String> batch) {
+        String what = "quotes of " + String.join(",", batch);
+        YahooHttp.Session s = http.session();
+        JsonNode root;
+        try {
+            root = http.getJson(quoteUri(batch, s.crumb()), what, s.cookies());
+        } catch (YahooHttp.Refused r) {
+            LOG.info("Yahoo refused the crumb ({}); starting a new session", r.reason);
+            s = http.renew(s);
+            try {
+                root = http.getJson(quoteUri(batch, s.crumb()), what, s.cookies());
+            } catch (YahooHttp.Refused again) {
+                throw new QuoteUnavailableException("Yahoo Finance refused " + what + " twice: " + again.reason, false, null, null);
+            }
+        } catch (QuoteNotFoundException e) {
+            return Map.of();
+        }
+        JsonNode result = root.path("quoteResponse").path("result");
+        if (!result.isArray()) {
+            throw new MalformedQuoteDataException("Yahoo Finance's answer for " + what + " has no quoteResponse.result");
+        }
+        Map<String, Quote> out = new LinkedHashMap<>();
+        for (JsonNode q : result) {
+            String symbol = Chart.text(q, "symbol");
+            if (symbol == null || !batch.contains(symbol) || "NONE".equals(Chart.text(q, "quoteType"))) {
+                continue; // matched by symbol, never by position; NONE is delisted or renamed
+            }
+            BigDecimal last = Decimals.meta(q.get("regularMarketPrice"));
+            Long time = Chart.integer(q.get("regularMarketTime"));
+            if (last == null || time == null) {
+                continue;
+            }
+            Units units = Units.of(Chart.text(q, "currency"), symbol);
+            ZoneId zone = zone(Chart.text(q, "exchangeTimezoneName"), symbol);
+            BigDecimal bid = Decimals.meta(q.get("bid"));
+            BigDecimal ask = Decimals.meta(q.get("ask"));
+            if (bid == null || ask == null || bid.compareTo(ask) > 0) {
+                bid = null; // one side missing, zero or crossed: unusable for a fill
+                ask = null;
+            }
+            Instant at = Instant.ofEpochSecond(time);
+            out.put(symbol, new Quote(Symbol.of(symbol), price(units, last), LocalDate.ofInstant(at, zone), at, bid == null ? null : price(units, bid),
+                    ask == null ? null : price(units, ask), state(Chart.text(q, "marketState"))));
+        }
+        return out;
+    }
+
+    private URI quoteUri(List<String> batch, String crumb) {
+        String symbols = batch.stream().map(Symbols::encode).collect(Collectors.joining(","));
+        return data.resolve("/v7/finance/quote?symbols=" + symbols + "&crumb=" + Symbols.encode(crumb));
+    }
+
+    /** A quote from the chart endpoint's meta, when the quote endpoint refuses. */
+    private Quote chartQuote(String yahoo) {
+        Chart c = chart(yahoo, "range=5d&interval=1d", "latest price of " + yahoo);
+        Units units = Units.of(c.currency(), yahoo);
+        if (c.regularMarketPrice() == null || c.regularMarketTime() == null) {
+            throw new QuoteNotFoundException("Yahoo Finance has no latest price for " + yahoo);
+        }
+        Instant at = Instant.ofEpochSecond(c.regularMarketTime());
+        long now = clock.instant().getEpochSecond();
+        boolean open = c.regularStart() != null && c.regularEnd() != null && now >= c.regularStart() && now < c.regularEnd();
+        return new Quote(Symbol.of(yahoo), price(units, c.regularMarketPrice()), LocalDate.ofInstant(at, c.zone()), at, null, null,
+                open ? MarketState.REGULAR : MarketState.CLOSED);
+    }
+
+    @Override
+    public PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(symbol, "symbol");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("history of " + symbol + " from " + from + " to " + to + ": the first date is after the last");
+        }
+        String yahoo = Symbols.yahoo(symbol);
+        long now = clock.instant().getEpochSecond();
+        // a day of margin each side covers every exchange's zone; bars are then clipped by exchange date
+        long period2 = Math.min(to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), now);
+        long period1 = Math.min(from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), period2 - 86_400);
+        Chart c = chart(yahoo, "period1=" + period1 + "&period2=" + period2 + "&interval=1d&events=div,splits&includePrePost=false",
+                "history of " + yahoo + " from " + from + " to " + to);
+        Units units = Units.of(c.currency(), yahoo);
+        TreeMap<LocalDate, Chart.Split> splits = new TreeMap<>();
+        c.splits().forEach(s -> splits.put(c.dateOf(s.time()), s));
+        if (period2 < now) {
+            // Yahoo divided every price by the splits up to now, also those after the window: fetch them
+            long after = to.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            Chart later = chart(yahoo, "period1=" + after + "&period2=" + now + "&interval=1d&events=splits&includePrePost=false",
+                    "splits of " + yahoo + " after " + to);
+            later.splits().forEach(s -> splits.put(later.dateOf(s.time()), s));
+        }
+        return asTraded(symbol, c, units, splits, from, to, now);
+    }
+
+    private PriceHistory asTraded(Symbol symbol, Chart c, Units units, TreeMap<LocalDate, Chart.Split> splits, LocalDate from, LocalDate to,
+            long now) {
+        TreeMap<LocalDate, Chart.Row> byDate = new TreeMap<>();
+        for (Chart.Row r : c.rows()) {
+            if (r.close() != null) {
+                byDate.put(c.dateOf(r.time()), r); // rows are in time order: the later of two on a date wins
+            }
+        }
+        Bar live = null;
+        if (!byDate.isEmpty()) {
+            Map.Entry<LocalDate, Chart.Row> last = byDate.lastEntry();
+            LocalDate today = LocalDate.ofInstant(Instant.ofEpochSecond(now), c.zone());
+            boolean stampedNow = c.regularMarketTime() != null && last.getValue().time() == c.regularMarketTime()
+                    && !last.getKey().isBefore(today.minusDays(LIVE_DAYS));
+            boolean inSession = last.getKey().equals(today) && c.regularEnd() != null && now < c.regularEnd();
+            if (stampedNow || inSession) {
+                byDate.remove(last.getKey());
+                if (!last.getKey().isBefore(from) && !last.getKey().isAfter(to)) {
+                    live = bar(last.getKey(), last.getValue(), units, factor(splits, last.getKey()));
+                }
+            }
+        }
+        List<Bar> bars = new ArrayList<>();
+        for (Map.Entry<LocalDate, Chart.Row> e : byDate.subMap(from, true, to, true).entrySet()) {
+            bars.add(bar(e.getKey(), e.getValue(), units, factor(splits, e.getKey())));
+        }
+        TreeMap<LocalDate, DividendEvent> dividends = new TreeMap<>();
+        for (Chart.Dividend d : c.dividends()) {
+            LocalDate date = c.dateOf(d.time());
+            if (date.isBefore(from) || date.isAfter(to)) {
+                continue;
+            }
+            if (d.currency() != null && !d.currency().equals(c.currency()) && !d.currency().equals(units.currency().getCurrencyCode())) {
+                LOG.warn("skipping {}'s dividend of {} {} on {}: it is not in the trading currency {}", symbol, d.amount(), d.currency(), date,
+                        c.currency());
+                continue;
+            }
+            BigDecimal[] f = factor(splits, date);
+            BigDecimal perShare = scaled(d.amount(), f);
+            if (units.minor()) {
+                // LSE dividends come in pence or in pounds: in pence, a dividend under 0.1% of the close is implausible
+                Map.Entry<LocalDate, Chart.Row> before = byDate.lowerEntry(date);
+                BigDecimal close = before == null ? null : scaled(Objects.requireNonNull(before.getValue().close()), factor(splits, before.getKey()));
+                boolean inPounds = close != null && perShare.movePointRight(3).compareTo(close) < 0;
+                perShare = inPounds ? perShare : units.major(perShare);
+            }
+            perShare = round(perShare);
+            if (perShare.signum() > 0) {
+                dividends.put(date, new DividendEvent(date, perShare));
+            }
+        }
+        List<SplitEvent> inWindow = new ArrayList<>();
+        splits.subMap(from, true, to, true).forEach((date, s) -> inWindow.add(new SplitEvent(date, s.numerator(), s.denominator())));
+        return new PriceHistory(symbol, units.currency(), bars, List.copyOf(dividends.values()), inWindow, live);
+    }
+
+    /** The product of the splits after a date, as numerator and denominator: what undoes Yahoo's adjustment of that date's prices. */
+    private static BigDecimal[] factor(TreeMap<LocalDate, Chart.Split> splits, LocalDate date) {
+        BigInteger num = BigInteger.ONE;
+        BigInteger den = BigInteger.ONE;
+        for (Chart.Split s : splits.tailMap(date, false).values()) {
+            num = num.multiply(BigInteger.valueOf(s.numerator()));
+            den = den.multiply(BigInteger.valueOf(s.denominator()));
+        }
+        return new BigDecimal[] {new BigDecimal(num), new BigDecimal(den)};
+    }
+
+    private static Bar bar(LocalDate date, Chart.Row r, Units units, BigDecimal[] f) {
+        Long volume = r.volume() == null ? null
+                : new BigDecimal(r.volume()).multiply(f[1]).divide(f[0], 0, RoundingMode.HALF_EVEN).longValueExact();
+        return new Bar(date, price(units, r.open(), f), price(units, r.high(), f), price(units, r.low(), f),
+                Objects.requireNonNull(price(units, r.close(), f)), r.adjClose() == null ? null : round(units.major(r.adjClose())), volume);
+    }
+
+    private static @Nullable BigDecimal price(Units units, @Nullable BigDecimal yahoo, BigDecimal[] f) {
+        return yahoo == null ? null : round(units.major(scaled(yahoo, f)));
+    }
+
+    private static Price price(Units units, BigDecimal yahoo) {
+        return new Price(units.currency(), round(units.major(yahoo)));
+    }
+
+    private static BigDecimal scaled(BigDecimal v, BigDecimal[] f) {
+        BigDecimal up = v.multiply(f[0]);
+        return f[1].equals(BigDecimal.ONE) ? up : up.divide(f[1], PRICE_SCALE + 2, RoundingMode.HALF_EVEN);
+    }
+
+    /** To at most {@link Price#MAX_SCALE} decimals, half-even, without trailing zeros. */
+    private static BigDecimal round(BigDecimal v) {
+        BigDecimal r = v.scale() > PRICE_SCALE ? v.setScale(PRICE_SCALE, RoundingMode.HALF_EVEN) : v;
+        r = r.stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r;
+    }
+
+    private Chart chart(String yahoo, String query, String what) {
+        URI uri = data.resolve("/v8/finance/chart/" + Symbols.encode(yahoo) + "?" + query);
+        try {
+            return Chart.read(http.getJson(uri, what, null), what);
+        } catch (YahooHttp.Refused r) {
+            throw new QuoteUnavailableException("Yahoo Finance refused " + what + ": " + r.reason, false, null, null);
+        }
+    }
+
+    private static ZoneId zone(@Nullable String name, String symbol) {
+        if (name == null) {
+            throw new MalformedQuoteDataException("Yahoo Finance's quote of " + symbol + " has no exchange time zone");
+        }
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            throw new MalformedQuoteDataException("Yahoo Finance's quote of " + symbol + " has an unknown time zone '" + name + "'", e);
+        }
+    }
+
+    private static MarketState state(@Nullable String yahoo) {
+        if (yahoo == null) {
+            return MarketState.CLOSED;
+        }
+        return switch (yahoo) {
+            case "REGULAR" -> MarketState.REGULAR;
+            case "PRE" -> MarketState.PRE;
+            case "POST" -> MarketState.POST;
+            default -> MarketState.CLOSED; // CLOSED, PREPRE, POSTPOST, anything new
+        };
+    }
+
+    /**
+     * Builds a {@link YahooQuoteSource}. Every setting has a default (the {@code DEFAULT_}
+     * constants). Not thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable URI baseUri;
+        private @Nullable HttpClient httpClient;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private Clock clock = Clock.systemUTC();
+        private YahooHttp.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+
+        private Builder() {
+        }
+
+        /**
+         * Sends every request (cookie, crumb, chart, quote) to one server instead of Yahoo's hosts:
+         * a proxy, or a local server that replays recorded answers.
+         *
+         * @param baseUri e.g. {@code http://127.0.0.1:8080}
+         * @return this builder
+         */
+        public Builder baseUri(URI baseUri) {
+            String scheme = Objects.requireNonNull(baseUri, "baseUri").getScheme();
+            if (!"http".equals(scheme) && !"https".equals(scheme) || baseUri.getHost() == null) {
+                throw new IllegalArgumentException("base URI " + baseUri + " must be an http or https URL with a host");
+            }
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /**
+         * The HTTP client to use; by default one with {@link #connectTimeout} that does not follow
+         * redirects (the handshake follows them itself to keep every cookie).
+         *
+         * @param httpClient the client; its own connect timeout then applies
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * How long to wait for a connection (default {@link #DEFAULT_CONNECT_TIMEOUT}).
+         *
+         * @param timeout above zero
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connect timeout");
+            return this;
+        }
+
+        /**
+         * How long to wait for a whole answer (default {@link #DEFAULT_REQUEST_TIMEOUT}).
+         *
+         * @param timeout above zero
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "request timeout");
+            return this;
+        }
+
+        /**
+         * How many times to send a request that is rate limited, fails on the server or times out
+         * (default {@value #DEFAULT_MAX_ATTEMPTS}).
+         *
+         * @param attempts 1 or more
+         * @return this builder
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("max attempts " + attempts + " must be 1 or more");
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * The back-off between attempts: the first wait, doubled for each further attempt up to
+         * the longest, each with jitter of plus or minus 25% (defaults
+         * {@link #DEFAULT_INITIAL_BACKOFF} and {@link #DEFAULT_MAX_BACKOFF}). A {@code Retry-After}
+         * longer than the longest wait is not waited for: the request fails at once, saying how
+         * long Yahoo asked to wait.
+         *
+         * @param initial the first wait, zero or more
+         * @param max the longest wait, at least the first
+         * @return this builder
+         */
+        public Builder backoff(Duration initial, Duration max) {
+            if (initial.isNegative() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("back-off from " + initial + " to " + max + " must not be negative or shrink");
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /**
+         * How many requests may be in flight at once (default {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}).
+         *
+         * @param max 1 or more
+         * @return this builder
+         */
+        public Builder maxConcurrentRequests(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("max concurrent requests " + max + " must be 1 or more");
+            }
+            this.maxConcurrentRequests = max;
+            return this;
+        }
+
+        /**
+         * The {@code User-Agent} of every request (default {@link #DEFAULT_USER_AGENT}).
+         *
+         * @param userAgent not blank
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            if (userAgent.isBlank()) {
+                throw new IllegalArgumentException("user agent must not be blank");
+            }
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * The clock for "now": the end of the split history, the session in progress, and
+         * {@code Retry-After} dates (default the system clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replaces the wait between attempts (tests). */
+        Builder sleeper(YahooHttp.Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Builds the source.
+         *
+         * @return the source
+         */
+        public YahooQuoteSource build() {
+            return new YahooQuoteSource(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " " + d + " must be above zero");
+            }
+            return d;
+        }
+    }
+}
