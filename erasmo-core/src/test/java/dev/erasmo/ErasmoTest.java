@@ -303,6 +303,31 @@ class ErasmoTest {
         assertThat(e.portfolio(p.id()).version()).isEqualTo(5);
     }
 
+    /*
+     * A live quote during the session fills a buy at the ask and a sell at the bid: 10 bought at
+     * the ask 100.10 cost 1001.00; 4 sold at the bid 99.90 bring 399.60. When the market is
+     * closed, the same quote fills both at its last price 100.00 (a closed market's spread is stale).
+     */
+    @Test
+    void buyAndSell_atALiveQuote_fillAtTheAskAndTheBidOnlyWhileTheMarketIsOpen() {
+        Symbol x = Symbol.of("X");
+        Price last = new Price(USD, new BigDecimal("100.00"));
+        Price bid = new Price(USD, new BigDecimal("99.90"));
+        Price ask = new Price(USD, new BigDecimal("100.10"));
+        for (dev.erasmo.quote.MarketState state : dev.erasmo.quote.MarketState.values()) {
+            InMemoryQuoteSource source = InMemoryQuoteSource.builder()
+                    .quote(new dev.erasmo.quote.Quote(x, last, LocalDate.parse("2014-01-06"), NOW, bid, ask, state)).build();
+            Erasmo e = Erasmo.builder().quotes(source).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+            PortfolioInfo p = e.createPortfolio(ALICE, "live");
+            e.deposit(p.id(), usd("2000"), day("2014-01-02"));
+            boolean open = state == dev.erasmo.quote.MarketState.REGULAR;
+            e.buy(p.id(), x, Quantity.of(10)).orElseThrow();
+            e.sell(p.id(), x, Quantity.of(4)).orElseThrow();
+            // open: 2000 - 1001.00 + 399.60; otherwise 2000 - 1000.00 + 400.00
+            assertThat(e.portfolio(p.id()).state().cash().get(USD)).as(state.name()).isEqualTo(usd(open ? "1398.60" : "1400.00"));
+        }
+    }
+
     @Test
     void bookCorporateActions_alreadyBookedByHandOrNotYetDue_booksNothing() {
         Symbol nvda = Symbol.of("NVDA");

@@ -64,6 +64,8 @@ public final class ErasmoApp implements Callable<Integer> {
     public static final Owner OWNER = Owner.of(OWNER_NAME);
     /** The zone in which {@code --at} dates start and instants turn into dates. */
     public static final ZoneId ZONE = Erasmo.DEFAULT_ZONE;
+    /** The environment variable that sets the default of {@code --quotes}. */
+    public static final String QUOTES_ENV = "ERASMO_QUOTES";
     /** The database used without {@code --db}, relative to the user's home directory. */
     public static final String DEFAULT_DB = ".erasmo/erasmo.db";
 
@@ -92,9 +94,13 @@ public final class ErasmoApp implements Callable<Integer> {
 
     @Option(names = "--quotes", paramLabel = "SOURCE", scope = CommandLine.ScopeType.INHERIT,
             converter = QuoteData.Converter.class,
-            description = "Where prices come from: 'sample' (the real data bundled with the app, default) or 'csv:DIR'"
-                    + " (a folder with SYMBOL.csv, and optionally SYMBOL.dividends.csv and SYMBOL.splits.csv).")
-    @Nullable QuoteData quotes;
+            description = "Where prices come from: 'yahoo' (Yahoo Finance, the default), 'yahoo=URL' (Yahoo's API at another"
+                    + " address, e.g. a local server replaying recorded answers), 'sample' (the real data bundled with the app,"
+                    + " no network) or 'csv:DIR' (a folder with SYMBOL.csv, and optionally SYMBOL.dividends.csv and"
+                    + " SYMBOL.splits.csv). The default can be set in " + QUOTES_ENV + ".")
+    QuoteData.@Nullable Choice quotes;
+
+    private @Nullable PrintWriter progress;
 
     /**
      * Creates the app.
@@ -119,6 +125,8 @@ public final class ErasmoApp implements Callable<Integer> {
         ErasmoApp app = new ErasmoApp(Clock.tickSeconds(java.time.ZoneOffset.UTC), System.getenv(), ErasmoApp::openSqlite);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // progress lines only on a terminal, never into a file or a pipe
+        app.progress = System.console() != null ? err : null;
         System.exit(commandLine(app, out, err).execute(args));
     }
 
@@ -147,6 +155,11 @@ public final class ErasmoApp implements Callable<Integer> {
         return new ErasmoApp(clock, env, opener);
     }
 
+    /** Shows progress of fetching prices on this writer (a terminal's stderr). */
+    void progressTo(@Nullable PrintWriter writer) {
+        this.progress = writer;
+    }
+
     @Override
     public Integer call() {
         throw new ParameterException(Objects.requireNonNull(spec).commandLine(), "missing command");
@@ -166,9 +179,18 @@ public final class ErasmoApp implements Callable<Integer> {
         return new Session(erasmo, store, q, clock);
     }
 
-    /** The quote data chosen with {@code --quotes}, the sample by default. */
+    /** The quote data chosen with {@code --quotes}, else with {@value #QUOTES_ENV}, else Yahoo Finance. */
     QuoteData quoteData() {
-        return quotes != null ? quotes : QuoteData.sample();
+        QuoteData.Choice choice = quotes;
+        if (choice == null) {
+            String fromEnv = env.get(QUOTES_ENV);
+            try {
+                choice = new QuoteData.Converter().convert(fromEnv == null || fromEnv.isBlank() ? QuoteData.YAHOO : fromEnv.strip());
+            } catch (CommandLine.TypeConversionException e) {
+                throw new IllegalArgumentException("invalid " + QUOTES_ENV + ": " + e.getMessage());
+            }
+        }
+        return choice.open(clock, progress);
     }
 
     /** The store the app uses: a SQLite file, created with its folder if missing. */
@@ -213,6 +235,11 @@ public final class ErasmoApp implements Callable<Integer> {
             if (e instanceof dev.erasmo.store.StaleVersionException) {
                 print(cl.getErr(), name + ": other erasmo processes kept changing the portfolio at the same time; nothing was written,"
                         + " try again (" + e.getMessage() + ")", e);
+                return EXIT_REJECTED;
+            }
+            if (e instanceof dev.erasmo.quote.QuoteUnavailableException) {
+                print(cl.getErr(), name + ": " + e.getMessage() + " (nothing was written; try again later, or use --quotes sample"
+                        + " for the bundled data)", e);
                 return EXIT_REJECTED;
             }
             if (e instanceof ErasmoException) {

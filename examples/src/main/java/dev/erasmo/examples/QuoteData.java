@@ -1,15 +1,22 @@
 package dev.erasmo.examples;
 
 import dev.erasmo.instrument.Symbol;
+import dev.erasmo.quote.CachingQuoteSource;
 import dev.erasmo.quote.CsvQuoteSource;
 import dev.erasmo.quote.Quote;
 import dev.erasmo.quote.QuoteNotFoundException;
 import dev.erasmo.quote.QuoteSource;
+import dev.erasmo.quote.yahoo.YahooQuoteSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,19 +24,52 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
- * The prices the app trades and values at: a {@link CsvQuoteSource} over the sample data bundled
- * with the app, or over a folder of CSV files, with the symbols it has for messages.
+ * The prices the app trades and values at: Yahoo Finance (cached for the run), or a
+ * {@link CsvQuoteSource} over the sample data bundled with the app or over a folder of CSV files,
+ * with the symbols it has for messages.
  *
  * @param name how to name the data in messages
  * @param source the quote source
- * @param symbols the symbols that have a price file, sorted
+ * @param symbols the symbols that have a price file, sorted; null when the source knows any symbol
+ * @param done run when the command is done with the data (clears a progress line)
  */
-record QuoteData(String name, QuoteSource source, List<String> symbols) {
+record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols, Runnable done) {
 
+    QuoteData(String name, QuoteSource source, @Nullable List<String> symbols) {
+        this(name, source, symbols, () -> { });
+    }
+
+    /** The value of {@code --quotes} for Yahoo Finance, the default. */
+    static final String YAHOO = "yahoo";
+    /** The prefix of {@code --quotes} for Yahoo's API at another base URL (a local server replaying answers). */
+    static final String YAHOO_PREFIX = "yahoo=";
     /** The value of {@code --quotes} for the bundled data. */
     static final String SAMPLE = "sample";
     /** The prefix of {@code --quotes} for a folder of CSV files. */
     static final String CSV_PREFIX = "csv:";
+    /** How long the app waits for a connection to Yahoo. */
+    static final Duration YAHOO_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the app waits for one answer from Yahoo. */
+    static final Duration YAHOO_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Yahoo Finance, cached for the run (each symbol's history and latest quote asked once).
+     *
+     * @param base another base URL for every request, or null for Yahoo's own hosts
+     * @param clock now
+     * @param progress where to show which history is being fetched (a terminal), or null
+     */
+    static QuoteData yahoo(@Nullable URI base, Clock clock, @Nullable PrintWriter progress) {
+        YahooQuoteSource.Builder b = YahooQuoteSource.builder().clock(clock).connectTimeout(YAHOO_CONNECT_TIMEOUT)
+                .requestTimeout(YAHOO_REQUEST_TIMEOUT);
+        if (base != null) {
+            b.baseUri(base);
+        }
+        QuoteSource yahoo = b.build();
+        Progress shown = progress != null ? new Progress(yahoo, progress) : null;
+        return new QuoteData(base == null ? "Yahoo Finance" : "Yahoo Finance at " + base,
+                CachingQuoteSource.builder(shown != null ? shown : yahoo).clock(clock).build(), null, shown != null ? shown::done : () -> { });
+    }
     /** The symbols of the bundled data (see {@code sample/README.md} beside the files). */
     static final List<String> SAMPLE_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "^GSPC");
 
@@ -69,19 +109,50 @@ record QuoteData(String name, QuoteSource source, List<String> symbols) {
      * @throws QuoteNotFoundException naming the symbols there are, for a symbol without data
      */
     Quote quote(Symbol symbol, @Nullable LocalDate date) {
-        if (!symbols.contains(symbol.value())) {
+        if (symbols != null && !symbols.contains(symbol.value())) {
             throw new QuoteNotFoundException("unknown symbol " + symbol + ": " + name
                     + (symbols.isEmpty() ? " has no price files" : " has " + String.join(", ", symbols)));
         }
         return date == null ? source.latest(symbol) : source.asOf(symbol, date);
     }
 
-    /** Reads {@code --quotes}. */
-    static final class Converter implements CommandLine.ITypeConverter<QuoteData> {
-        @Override
-        public QuoteData convert(String value) {
+    /**
+     * A choice of quote data, checked when read and opened when a command needs it.
+     *
+     * @param value what was chosen: {@code yahoo}, {@code yahoo=URL}, {@code sample} or {@code csv:DIR}
+     */
+    record Choice(String value) {
+
+        /** The quote data chosen, with the app's clock and where to show progress (or null). */
+        QuoteData open(Clock clock, @Nullable PrintWriter progress) {
+            if (value.equals(YAHOO)) {
+                return yahoo(null, clock, progress);
+            }
+            if (value.startsWith(YAHOO_PREFIX)) {
+                return yahoo(URI.create(value.substring(YAHOO_PREFIX.length())), clock, progress);
+            }
             if (value.equals(SAMPLE)) {
                 return sample();
+            }
+            return csv(Path.of(value.substring(CSV_PREFIX.length())));
+        }
+    }
+
+    /** Reads {@code --quotes} (and {@code ERASMO_QUOTES}). */
+    static final class Converter implements CommandLine.ITypeConverter<Choice> {
+        @Override
+        public Choice convert(String value) {
+            if (value.equals(SAMPLE) || value.equals(YAHOO)) {
+                return new Choice(value);
+            }
+            if (value.startsWith(YAHOO_PREFIX)) {
+                String url = value.substring(YAHOO_PREFIX.length());
+                try {
+                    YahooQuoteSource.builder().baseUri(new URI(url));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException("'" + url + "' is not an http or https URL, e.g. yahoo=http://127.0.0.1:8080");
+                }
+                return new Choice(value);
             }
             if (value.startsWith(CSV_PREFIX)) {
                 if (value.length() == CSV_PREFIX.length()) {
@@ -91,9 +162,53 @@ record QuoteData(String name, QuoteSource source, List<String> symbols) {
                 if (!Files.isDirectory(dir)) {
                     throw new CommandLine.TypeConversionException("'" + dir + "' is not a folder");
                 }
-                return csv(dir);
+                return new Choice(value);
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is neither '" + SAMPLE + "' nor '" + CSV_PREFIX + "DIR'");
+            throw new CommandLine.TypeConversionException("'" + value + "' is none of '" + YAHOO + "', '" + YAHOO_PREFIX + "URL', '" + SAMPLE
+                    + "' or '" + CSV_PREFIX + "DIR'");
+        }
+    }
+
+    /** Shows on a terminal which symbol's history is being fetched; the line is cleared by {@link #done}. */
+    static final class Progress implements QuoteSource {
+        private final QuoteSource source;
+        private final PrintWriter out;
+        private int fetched;
+        private boolean shown;
+
+        Progress(QuoteSource source, PrintWriter out) {
+            this.source = source;
+            this.out = out;
+        }
+
+        @Override
+        public java.util.Map<Symbol, Quote> latest(java.util.Collection<Symbol> symbols) {
+            show("latest prices of " + symbols.size() + " symbol" + (symbols.size() == 1 ? "" : "s"));
+            return source.latest(symbols);
+        }
+
+        @Override
+        public dev.erasmo.quote.PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
+            synchronized (this) {
+                fetched++;
+            }
+            show("price history of " + symbol + " (" + fetched + ")");
+            return source.history(symbol, from, to);
+        }
+
+        private synchronized void show(String what) {
+            shown = true;
+            out.print("\r\033[Kfetching " + what + " from Yahoo Finance...");
+            out.flush();
+        }
+
+        /** Clears the progress line. */
+        synchronized void done() {
+            if (shown) {
+                out.print("\r\033[K");
+                out.flush();
+                shown = false;
+            }
         }
     }
 }

@@ -54,6 +54,7 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        quotes.done().run();
         if (store instanceof dev.erasmo.store.jdbc.JdbcPortfolioStore c) {
             c.close();
         }

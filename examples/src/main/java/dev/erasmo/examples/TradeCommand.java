@@ -11,9 +11,11 @@ import dev.erasmo.money.Quantity;
 import dev.erasmo.portfolio.PortfolioId;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.portfolio.Rejection;
+import dev.erasmo.quote.MarketState;
 import dev.erasmo.quote.Quote;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +39,8 @@ abstract class TradeCommand extends PortfolioCommand {
     @Nullable Instant at;
 
     @Option(names = "--price", paramLabel = "P", converter = Converters.Positive.class,
-            description = "The price per unit (default: the close on or before --at's date, or the latest close).")
+            description = "The price per unit (default: the close on or before --at's date; without --at the latest quote, which while"
+                    + " the market is open is the ask for a buy and the bid for a sell).")
     @Nullable BigDecimal price;
 
     @Option(names = "--fee", paramLabel = "F", converter = Converters.NotNegative.class,
@@ -49,15 +52,17 @@ abstract class TradeCommand extends PortfolioCommand {
         Erasmo erasmo = session.erasmo();
         Instant when = session.at(at);
         Quote quote = price != null ? null : session.quotes().quote(symbol, at == null ? null : erasmo.dateOf(when));
-        BigDecimal unitPrice = quote != null ? quote.price().amount() : price;
-        CommandResult result = book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, when, unitPrice, fee));
+        // without --price erasmo prices the trade itself from the same (cached) quote: a live quote fills at the ask or the bid
+        CommandResult result = book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, at == null ? null : when, price, fee));
         if (result instanceof CommandResult.Rejected r) {
             return rejected(r, hint(session, portfolio, when, r.rejection()));
         }
         CommandResult.Booked booked = (CommandResult.Booked) result;
         Trade t = trade(booked.entry().event());
         out().println(t.done() + " " + quantity + " " + symbol + " @ " + Text.price(t.price())
-                + (quote != null ? " (close of " + quote.date() + ")" : " (given price)") + " on " + Text.time(when)
+                + (quote == null ? " (given price)" : quote.marketState() == MarketState.CLOSED ? " (close of " + quote.date() + ")"
+                        : " (" + quote.marketState().toString().toLowerCase(java.util.Locale.ROOT) + " market, price of "
+                        + Text.time(Objects.requireNonNull(quote.time())) + ")") + " on " + Text.time(booked.entry().event().at())
                 + ", fee " + t.fee() + ": " + t.cash() + "; " + cashAfter(booked, t.price().currency()));
         return ErasmoApp.EXIT_OK;
     }

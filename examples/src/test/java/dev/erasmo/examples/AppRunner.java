@@ -24,14 +24,22 @@ final class AppRunner {
     static final Instant NOW = Instant.parse("2024-06-03T12:00:00Z");
 
     private final Path db;
+    private final Instant now;
     private final Map<String, String> env;
     private final ErasmoApp.StoreOpener opener;
 
+    /** A runner whose default quote data is the bundled sample (tests never reach the network). */
     AppRunner(Path dir) {
-        this(dir, Map.of());
+        this(dir, Map.of(ErasmoApp.QUOTES_ENV, QuoteData.SAMPLE));
     }
 
     AppRunner(Path dir, Map<String, String> env) {
+        this(dir, env, NOW);
+    }
+
+    /** A runner with its own "now". */
+    AppRunner(Path dir, Map<String, String> env, Instant now) {
+        this.now = now;
         this.db = dir.resolve("erasmo.db");
         this.env = env;
         this.opener = ErasmoApp::openSqlite;
@@ -52,7 +60,7 @@ final class AppRunner {
     Run runRaw(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ErasmoApp app = new ErasmoApp(Clock.fixed(NOW, ZoneOffset.UTC), env, opener);
+        ErasmoApp app = new ErasmoApp(Clock.fixed(now, ZoneOffset.UTC), env, opener);
         int code = ErasmoApp.commandLine(app, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }

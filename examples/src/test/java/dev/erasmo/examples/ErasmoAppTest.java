@@ -51,7 +51,7 @@ class ErasmoAppTest extends AppTest {
 
     @Test
     void run_withErasmoDebug_addsTheStackTrace() {
-        AppRunner debug = new AppRunner(dir, Map.of("ERASMO_DEBUG", "1"));
+        AppRunner debug = new AppRunner(dir, Map.of("ERASMO_DEBUG", "1", ErasmoApp.QUOTES_ENV, QuoteData.SAMPLE));
         AppRunner.Run r = debug.run("show", "nope");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith(lines("erasmo show: no portfolio named 'nope' (see 'erasmo list')")
@@ -105,7 +105,7 @@ class ErasmoAppTest extends AppTest {
         Path missing = dir.resolve("missing");
         app.fails(2, "erasmo: Invalid value for option '--quotes': '" + missing + "' is not a folder (see 'erasmo --help')",
                 "--quotes", "csv:" + missing, "list");
-        app.fails(2, "erasmo: Invalid value for option '--quotes': 'yahoo' is neither 'sample' nor 'csv:DIR' (see 'erasmo --help')",
-                "--quotes", "yahoo", "list");
+        app.fails(2, "erasmo: Invalid value for option '--quotes': 'bloomberg' is none of 'yahoo', 'yahoo=URL', 'sample' or 'csv:DIR'"
+                + " (see 'erasmo --help')", "--quotes", "bloomberg", "list");
     }
 }

@@ -26,13 +26,13 @@ import java.util.function.Predicate;
 /**
  * A local HTTP server on 127.0.0.1 that plays Yahoo: routes match a request's path and query and
  * answer with a recorded body (from the test resources) or a simulated fault. Records every
- * request. No network beyond loopback.
+ * request. No network beyond loopback. Shipped in the module's test-jar for the app's tests.
  */
-final class YahooStub implements AutoCloseable {
+public final class YahooStub implements AutoCloseable {
 
     /** A request as the server saw it. */
-    record Request(String path, Map<String, String> query, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Request(String path, Map<String, String> query, Map<String, List<String>> headers) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().get(0);
@@ -43,22 +43,22 @@ final class YahooStub implements AutoCloseable {
     }
 
     /** An answer: status, headers, body, and how long to wait before sending it. */
-    record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
-        static Answer ok(String body) {
+    public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+        public static Answer ok(String body) {
             return new Answer(200, Map.of("Content-Type", "application/json;charset=utf-8"), body, 0);
         }
 
-        static Answer of(int status, String body) {
+        public static Answer of(int status, String body) {
             return new Answer(status, Map.of(), body, 0);
         }
 
-        Answer withHeader(String name, String value) {
+        public Answer withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Answer(status, h, body, delayMillis);
         }
 
-        Answer delayed(long millis) {
+        public Answer delayed(long millis) {
             return new Answer(status, headers, body, millis);
         }
     }
@@ -73,7 +73,7 @@ final class YahooStub implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    YahooStub() {
+    public YahooStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -84,47 +84,47 @@ final class YahooStub implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers requests matching {@code when}; later routes win over earlier ones. */
-    YahooStub on(Predicate<Request> when, Function<Request, Answer> answer) {
+    public YahooStub on(Predicate<Request> when, Function<Request, Answer> answer) {
         routes.add(0, new Route(when, answer));
         return this;
     }
 
     /** Answers every request to a path. */
-    YahooStub on(String path, Answer answer) {
+    public YahooStub on(String path, Answer answer) {
         return on(r -> r.path().equals(path), r -> answer);
     }
 
     /** Answers requests to a path whose query has a parameter with a value. */
-    YahooStub on(String path, String param, String value, Answer answer) {
+    public YahooStub on(String path, String param, String value, Answer answer) {
         return on(r -> r.path().equals(path) && value.equals(r.query().get(param)), r -> answer);
     }
 
     /** A handshake that works: a cookie from the root and the recorded crumb. */
-    YahooStub handshake() {
+    public YahooStub handshake() {
         on("/", new Answer(404, Map.of("Set-Cookie", "A3=d=AQABBtest&S=AQAAAtest; Max-Age=31557600; Domain=.yahoo.com; Path=/"), "", 0));
         return on(r -> r.path().equals("/v1/test/getcrumb") && r.header("Cookie") != null && r.header("Cookie").contains("A3="),
                 r -> Answer.of(200, resource("getcrumb-response.txt")));
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         return maxInFlight.get();
     }
 
     /** A file from the recorded responses in the test resources. */
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = YahooStub.class.getResourceAsStream(name)) {
             return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
