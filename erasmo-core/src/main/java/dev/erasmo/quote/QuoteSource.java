@@ -12,8 +12,9 @@ import java.util.Map;
  * exchange's calendar.
  *
  * <p>Implementations must be thread-safe. Failures are {@link QuoteException}s:
- * {@link QuoteNotFoundException} for an unknown symbol or no data, {@link MalformedQuoteDataException}
- * for data that cannot be read.
+ * {@link QuoteNotFoundException} for an unknown symbol or no data, {@link QuoteUnavailableException}
+ * for a source that cannot answer now (rate limited, down, out of reach), and
+ * {@link MalformedQuoteDataException} for data that cannot be read.
  */
 public interface QuoteSource {
 
