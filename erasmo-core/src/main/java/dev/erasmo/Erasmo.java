@@ -395,12 +395,15 @@ public final class Erasmo {
      * @param symbol the instrument paying it
      * @param perShare the amount per unit
      * @param at any time on the ex-date
-     * @return the result; rejected if nothing is held then
+     * @return the result; rejected if nothing is held then, or if a dividend of the symbol is
+     *     already booked on that date (by hand or by {@link #bookCorporateActions}): book one per
+     *     symbol and date, with the total per share
      */
     public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at) {
         Instant exDate = startOf(dateOf(at));
         EventId eventId = EventId.random();
         return book(id, p -> {
+            refuseTwice(p, EventKind.DIVIDEND, symbol, dateOf(exDate));
             // what was held before any trade at that instant: the dividend folds first (LedgerEntry.EFFECTIVE_ORDER)
             Instrument instrument = p.stateAt(exDate.minusNanos(1)).findPosition(symbol).map(Position::instrument)
                     .orElseThrow(() -> new RejectedException(new Rejection(Rejection.Reason.NOT_HELD,
@@ -474,14 +477,19 @@ public final class Erasmo {
 
     /** Whether the ledger has an event of that kind for that symbol on that date (in the configured zone). */
     private boolean isBooked(Portfolio p, EventKind kind, Symbol symbol, LocalDate date) {
+        return findBooked(p, kind, symbol, date).isPresent();
+    }
+
+    /** The ledger's event of that kind for that symbol on that date (in the configured zone), if any. */
+    private Optional<LedgerEntry> findBooked(Portfolio p, EventKind kind, Symbol symbol, LocalDate date) {
         for (LedgerEntry e : p.entries()) {
             LedgerEvent ev = e.event();
             Symbol s = ev instanceof Split split ? split.symbol() : ev instanceof Dividend d ? d.instrument().symbol() : null;
             if (ev.kind() == kind && symbol.equals(s) && dateOf(ev.at()).equals(date)) {
-                return true;
+                return Optional.of(e);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private Instant startOf(LocalDate date) {
@@ -498,10 +506,25 @@ public final class Erasmo {
      * @param numerator new units
      * @param denominator old units
      * @param at any time on the split's date
-     * @return the result; rejected if nothing is held then
+     * @return the result; rejected if nothing is held then, or if a split of the symbol is already
+     *     booked on that date (by hand or by {@link #bookCorporateActions})
      */
     public CommandResult split(PortfolioId id, Symbol symbol, int numerator, int denominator, Instant at) {
-        return book(id, new Split(EventId.random(), startOf(dateOf(at)), symbol, numerator, denominator));
+        EventId eventId = EventId.random();
+        Instant date = startOf(dateOf(at));
+        return book(id, p -> {
+            refuseTwice(p, EventKind.SPLIT, symbol, dateOf(date));
+            return new Split(eventId, date, symbol, numerator, denominator);
+        });
+    }
+
+    /** Rejects a second dividend or split of a symbol on one date: it is almost always the same one booked twice. */
+    private void refuseTwice(Portfolio p, EventKind kind, Symbol symbol, LocalDate date) {
+        findBooked(p, kind, symbol, date).ifPresent(e -> {
+            throw new RejectedException(new Rejection(Rejection.Reason.ALREADY_BOOKED, "a " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + " of " + symbol + " on " + date + " is already booked (#" + e.sequence() + ": " + Portfolio.describe(e.event())
+                    + ")" + (kind == EventKind.DIVIDEND ? "; book one dividend per symbol and date, with the total per share" : "")));
+        });
     }
 
     /**

@@ -329,6 +329,25 @@ class ErasmoTest {
     }
 
     @Test
+    void dividendAndSplit_bookedTwiceOnOneDate_areRefusedNamingTheFirst() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "twice");
+        erasmo.deposit(p.id(), usd("10000"), day("2013-01-02"));
+        erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(10)).at(day("2013-01-02"))).orElseThrow();
+        erasmo.dividend(p.id(), AAPL, new BigDecimal("2.65"), day("2013-02-07")).orElseThrow();
+        erasmo.split(p.id(), AAPL, 2, 1, day("2013-02-08")).orElseThrow();
+
+        CommandResult dividend = erasmo.dividend(p.id(), AAPL, new BigDecimal("2.65"), Instant.parse("2013-02-07T15:00:00Z"));
+        CommandResult split = erasmo.split(p.id(), AAPL, 2, 1, day("2013-02-08"));
+
+        assertThat(((CommandResult.Rejected) dividend).rejection().reason()).isEqualTo(dev.erasmo.portfolio.Rejection.Reason.ALREADY_BOOKED);
+        assertThat(((CommandResult.Rejected) dividend).rejection().message()).startsWith("a dividend of AAPL on 2013-02-07 is already booked (#3: ");
+        assertThat(((CommandResult.Rejected) split).rejection().reason()).isEqualTo(dev.erasmo.portfolio.Rejection.Reason.ALREADY_BOOKED);
+        // 10 x 2.65 once; 20 shares after one split
+        assertThat(erasmo.portfolio(p.id()).state().dividends().get(USD)).isEqualTo(usd("26.50"));
+        assertThat(erasmo.portfolio(p.id()).state().findPosition(AAPL).orElseThrow().quantity()).isEqualTo(Quantity.of(20));
+    }
+
+    @Test
     void bookCorporateActions_alreadyBookedByHandOrNotYetDue_booksNothing() {
         Symbol nvda = Symbol.of("NVDA");
         InMemoryQuoteSource source = InMemoryQuoteSource.builder()

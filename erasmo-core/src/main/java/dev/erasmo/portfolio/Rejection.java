@@ -23,7 +23,9 @@ public record Rejection(Reason reason, String message) {
         /** An instrument traded in a different currency than its open position. */
         CURRENCY_MISMATCH,
         /** The event id is already in the ledger. */
-        DUPLICATE_EVENT_ID
+        DUPLICATE_EVENT_ID,
+        /** A dividend or split of the same symbol on the same date is already in the ledger. */
+        ALREADY_BOOKED
     }
 
     /**

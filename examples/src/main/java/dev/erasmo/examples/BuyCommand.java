@@ -9,7 +9,9 @@ import dev.erasmo.money.Money;
 import dev.erasmo.portfolio.PortfolioId;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.portfolio.Rejection;
+import dev.erasmo.quote.Quote;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
 /** {@code erasmo buy}: units of a symbol, paid from the portfolio's cash (fee included in the cost). */
@@ -28,9 +30,20 @@ final class BuyCommand extends TradeCommand {
         return new Trade("bought", b.price(), b.fee(), "paid " + b.cashPaid());
     }
 
-    /** A buy dated before the portfolio has any cash says how to fix it: deposit earlier. */
+    /**
+     * A buy short of cash says how to fix it: a portfolio cannot get cash in another currency than
+     * its base from the app, so trade that currency's instruments in a portfolio of that currency;
+     * a buy dated before the portfolio has any cash: deposit earlier.
+     */
     @Override
-    String hint(Session session, PortfolioInfo portfolio, Instant when, Rejection rejection) {
+    String hint(Session session, PortfolioInfo portfolio, Instant when, Rejection rejection, @Nullable Quote quote) {
+        java.util.Currency base = portfolio.baseCurrency();
+        if (rejection.reason() == Rejection.Reason.INSUFFICIENT_CASH && quote != null && !quote.price().currency().equals(base)) {
+            String code = quote.price().currency().getCurrencyCode();
+            return "; '" + portfolio.name() + "' is in " + base.getCurrencyCode() + " and 'erasmo deposit' adds only " + base.getCurrencyCode()
+                    + ": trade " + quote.symbol() + " in a portfolio created with --currency " + code + ", e.g. 'erasmo create NAME --cash AMOUNT"
+                    + " --currency " + code + "'";
+        }
         if (rejection.reason() != Rejection.Reason.INSUFFICIENT_CASH
                 || session.erasmo().portfolio(portfolio.id()).stateAt(when).cash().values().stream().anyMatch(Money::isPositive)) {
             return "";

@@ -72,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
             script.run("show", NAME);
             out.println();
             out.println("Done; the throw-away database is deleted. Your own portfolios live in ~/" + ErasmoApp.DEFAULT_DB
-                    + " (or --db FILE): try 'erasmo create mine --cash 10000 --at 2013-01-02'.");
+                    + " (or --db FILE): try 'erasmo create mine --cash 10000 --at 2013-01-02'. Prices come from Yahoo Finance"
+                    + " unless you add --quotes sample (or export ERASMO_QUOTES=sample) for the data used here.");
             return ErasmoApp.EXIT_OK;
         } finally {
             deleteTree(dir);

@@ -31,13 +31,8 @@ import picocli.CommandLine;
  * @param name how to name the data in messages
  * @param source the quote source
  * @param symbols the symbols that have a price file, sorted; null when the source knows any symbol
- * @param done run when the command is done with the data (clears a progress line)
  */
-record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols, Runnable done) {
-
-    QuoteData(String name, QuoteSource source, @Nullable List<String> symbols) {
-        this(name, source, symbols, () -> { });
-    }
+record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols) {
 
     /** The value of {@code --quotes} for Yahoo Finance, the default. */
     static final String YAHOO = "yahoo";
@@ -66,9 +61,10 @@ record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols
             b.baseUri(base);
         }
         QuoteSource yahoo = b.build();
-        Progress shown = progress != null ? new Progress(yahoo, progress) : null;
-        return new QuoteData(base == null ? "Yahoo Finance" : "Yahoo Finance at " + base,
-                CachingQuoteSource.builder(shown != null ? shown : yahoo).clock(clock).build(), null, shown != null ? shown::done : () -> { });
+        if (progress != null) {
+            yahoo = new Progress(yahoo, progress);
+        }
+        return new QuoteData(base == null ? "Yahoo Finance" : "Yahoo Finance at " + base, CachingQuoteSource.builder(yahoo).clock(clock).build(), null);
     }
     /** The symbols of the bundled data (see {@code sample/README.md} beside the files). */
     static final List<String> SAMPLE_SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "^GSPC");
@@ -169,12 +165,10 @@ record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols
         }
     }
 
-    /** Shows on a terminal which symbol's history is being fetched; the line is cleared by {@link #done}. */
+    /** Shows on a terminal what is being fetched, on one line that is cleared as soon as the answer is in. */
     static final class Progress implements QuoteSource {
         private final QuoteSource source;
         private final PrintWriter out;
-        private int fetched;
-        private boolean shown;
 
         Progress(QuoteSource source, PrintWriter out) {
             this.source = source;
@@ -184,31 +178,31 @@ record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols
         @Override
         public java.util.Map<Symbol, Quote> latest(java.util.Collection<Symbol> symbols) {
             show("latest prices of " + symbols.size() + " symbol" + (symbols.size() == 1 ? "" : "s"));
-            return source.latest(symbols);
+            try {
+                return source.latest(symbols);
+            } finally {
+                clear();
+            }
         }
 
         @Override
         public dev.erasmo.quote.PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
-            synchronized (this) {
-                fetched++;
+            show(symbol + " prices from " + from + " to " + to);
+            try {
+                return source.history(symbol, from, to);
+            } finally {
+                clear();
             }
-            show("price history of " + symbol + " (" + fetched + ")");
-            return source.history(symbol, from, to);
         }
 
         private synchronized void show(String what) {
-            shown = true;
             out.print("\r\033[Kfetching " + what + " from Yahoo Finance...");
             out.flush();
         }
 
-        /** Clears the progress line. */
-        synchronized void done() {
-            if (shown) {
-                out.print("\r\033[K");
-                out.flush();
-                shown = false;
-            }
+        private synchronized void clear() {
+            out.print("\r\033[K");
+            out.flush();
         }
     }
 }

@@ -40,6 +40,20 @@ final class Session implements AutoCloseable {
                 "no portfolio named '" + name + "' (see 'erasmo list')"));
     }
 
+    /**
+     * Books the dividends and splits in the quote data for what the portfolio held on each ex-date
+     * up to a date, once each, and says so on {@code out} (if not null).
+     */
+    void bookCorporateActions(PortfolioInfo portfolio, java.time.LocalDate through, java.io.@Nullable PrintWriter out) {
+        for (dev.erasmo.CommandResult r : erasmo.bookCorporateActions(portfolio.id(), through)) {
+            if (out != null) {
+                out.println(r instanceof dev.erasmo.CommandResult.Booked b
+                        ? "booked from the quote data: " + dev.erasmo.portfolio.Portfolio.describe(b.entry().event())
+                        : "not booked from the quote data: " + ((dev.erasmo.CommandResult.Rejected) r).rejection().message());
+            }
+        }
+    }
+
     /** The time given with {@code --at}, or now; never in the future. */
     Instant at(@Nullable Instant at) {
         Instant now = clock.instant();
@@ -54,7 +68,6 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        quotes.done().run();
         if (store instanceof dev.erasmo.store.jdbc.JdbcPortfolioStore c) {
             c.close();
         }

@@ -1,8 +1,5 @@
 package dev.erasmo.examples;
 
-import dev.erasmo.CommandResult;
-import dev.erasmo.portfolio.Portfolio;
-import java.util.List;
 import dev.erasmo.Erasmo;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.valuation.Valuation;
@@ -21,7 +18,7 @@ final class ShowCommand extends PortfolioCommand {
 
     @Option(names = "--at", paramLabel = "DATE", converter = Converters.At.class,
             description = "Value as of the end of this date: its events, and each symbol's close on or before it"
-                    + " (default: every event, at the latest closes).")
+                    + " (default: every event, at the latest prices).")
     @Nullable Instant at;
 
     @Option(names = "--json", description = "Print one JSON document instead (decimals as strings; see examples/README.md).")
@@ -33,13 +30,7 @@ final class ShowCommand extends PortfolioCommand {
         Instant when = session.at(at);
         LocalDate date = erasmo.dateOf(when);
         // the dividends and splits in the quote data for what was held arrive by themselves, once
-        List<CommandResult> actions = erasmo.bookCorporateActions(portfolio.id(), date);
-        if (!json) {
-            for (CommandResult r : actions) {
-                out().println(r instanceof CommandResult.Booked b ? "booked from the quote data: " + Portfolio.describe(b.entry().event())
-                        : "not booked from the quote data: " + ((CommandResult.Rejected) r).rejection().message());
-            }
-        }
+        session.bookCorporateActions(portfolio, date, json ? null : out());
         Valuation v = at == null ? erasmo.valuation(portfolio.id()) : erasmo.valuation(portfolio.id(), date);
         ValuationReport report = new ValuationReport(portfolio, date, at == null, v);
         if (json) {

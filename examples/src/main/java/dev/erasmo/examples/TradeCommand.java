@@ -51,11 +51,13 @@ abstract class TradeCommand extends PortfolioCommand {
     final int run(Session session, PortfolioInfo portfolio) {
         Erasmo erasmo = session.erasmo();
         Instant when = session.at(at);
+        // a trade sees the dividends and splits due before it, as at a broker: a sell after a split sells post-split units
+        session.bookCorporateActions(portfolio, erasmo.dateOf(when), out());
         Quote quote = price != null ? null : session.quotes().quote(symbol, at == null ? null : erasmo.dateOf(when));
         // without --price erasmo prices the trade itself from the same (cached) quote: a live quote fills at the ask or the bid
         CommandResult result = book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, at == null ? null : when, price, fee));
         if (result instanceof CommandResult.Rejected r) {
-            return rejected(r, hint(session, portfolio, when, r.rejection()));
+            return rejected(r, hint(session, portfolio, when, r.rejection(), quote));
         }
         CommandResult.Booked booked = (CommandResult.Booked) result;
         Trade t = trade(booked.entry().event());
@@ -74,7 +76,7 @@ abstract class TradeCommand extends PortfolioCommand {
     abstract Trade trade(LedgerEvent booked);
 
     /** What to add to a rejection's message to say how to fix it; empty for nothing. */
-    String hint(Session session, PortfolioInfo portfolio, Instant when, Rejection rejection) {
+    String hint(Session session, PortfolioInfo portfolio, Instant when, Rejection rejection, @Nullable Quote quote) {
         return "";
     }
 

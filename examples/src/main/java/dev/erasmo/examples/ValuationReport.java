@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param portfolio the portfolio's settings
  * @param asOf the date valued: with {@code --at}, that date (its events, closes on or before it);
- *     else today (every event, latest closes)
+ *     else today (every event, latest prices)
  * @param latestQuotes true without {@code --at}: valued at the latest close of each symbol
  * @param valuation the valuation
  */

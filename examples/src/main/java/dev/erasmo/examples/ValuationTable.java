@@ -17,7 +17,7 @@ final class ValuationTable {
         Valuation v = report.valuation();
         String base = v.baseCurrency().getCurrencyCode();
         out.println("Portfolio '" + report.portfolio().name() + "' (" + base + ", " + report.portfolio().costMethod() + ") as of "
-                + report.asOf() + (report.latestQuotes() ? ", at the latest closes" : ", at the closes on or before that date"));
+                + report.asOf() + (report.latestQuotes() ? ", at the latest prices" : ", at the closes on or before that date"));
         out.println();
         if (v.positions().isEmpty()) {
             out.println("No holdings.");

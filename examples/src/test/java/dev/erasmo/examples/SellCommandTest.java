@@ -17,13 +17,16 @@ class SellCommandTest extends AppTest {
 
     @Test
     void sell_partWithFee_receivesGrossMinusFee() {
-        // 4 x 430.47 (AAPL close 2013-03-01) = 1721.88, - fee 9.99 = 1711.89; 4509.70 + 1711.89 = 6221.59
+        // the sell first books the dividend of 2013-02-07 on the 10 held: 10 x 2.65 = 26.50;
+        // 4 x 430.47 (AAPL close 2013-03-01) = 1721.88, - fee 9.99 = 1711.89; 4509.70 + 26.50 + 1711.89 = 6248.09
         assertThat(app.ok("sell", "t", "AAPL", "4", "--at", "2013-03-01", "--fee", "9.99")).isEqualTo(lines(
-                "sold 4 AAPL @ USD 430.47 (close of 2013-03-01) on 2013-03-01, fee USD 9.99: received USD 1711.89; cash: USD 6221.59"));
+                "booked from the quote data: dividend USD 2.65 per share of AAPL at 2013-02-07T00:00:00Z",
+                "sold 4 AAPL @ USD 430.47 (close of 2013-03-01) on 2013-03-01, fee USD 9.99: received USD 1711.89; cash: USD 6248.09"));
     }
 
     @Test
     void sell_moreThanHeld_isRejected() {
+        app.ok("show", "t", "--at", "2013-03-01"); // books the dividend due, so the rejected sell changes nothing
         app.fails(1, "erasmo sell: rejected: cannot sell 11 AAPL at 2013-03-01T00:00:00Z: only 10 held (short selling is not supported)",
                 "sell", "t", "AAPL", "11", "--at", "2013-03-01");
     }

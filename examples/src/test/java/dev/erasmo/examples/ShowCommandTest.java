@@ -118,8 +118,8 @@ class ShowCommandTest extends AppTest {
 
     @Test
     void show_afterTheSession_printsTheSameFiguresAsATable() {
+        // the 2013-05-09 dividend was booked by the buy of 2013-06-03 in the session
         assertThat(app.ok("show", "t", "--at", "2013-12-31")).isEqualTo(lines(
-                "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-05-09T00:00:00Z",
                 "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-08-08T00:00:00Z",
                 "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-11-06T00:00:00Z",
                 "Portfolio 't' (USD, FIFO) as of 2013-12-31, at the closes on or before that date",
@@ -174,7 +174,7 @@ class ShowCommandTest extends AppTest {
     void show_emptyPortfolio_hasNoHoldingsAndNoReturn() {
         app.ok("create", "empty");
         assertThat(app.ok("show", "empty")).isEqualTo(lines(
-                "Portfolio 'empty' (USD, FIFO) as of 2024-06-03, at the latest closes",
+                "Portfolio 'empty' (USD, FIFO) as of 2024-06-03, at the latest prices",
                 "",
                 "No holdings.",
                 "",

@@ -130,6 +130,6 @@ class YahooQuotesTest {
                 .execute("--db", db, "buy", "t", "NVDA", "1", "--at", "2021-07-19");
 
         assertThat(code).isZero();
-        assertThat(err.toString()).isEqualTo("\r\033[Kfetching price history of NVDA (1) from Yahoo Finance...\r\033[K");
+        assertThat(err.toString()).isEqualTo("\r\033[Kfetching NVDA prices from 2021-07-05 to 2021-07-19 from Yahoo Finance...\r\033[K");
     }
 }
