@@ -1,5 +1,6 @@
 package dev.erasmo.quote.yahoo;
 
+import dev.erasmo.money.Currencies;
 import dev.erasmo.quote.MalformedQuoteDataException;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -22,7 +23,9 @@ record Units(Currency currency, boolean minor) {
     /**
      * The units of a Yahoo currency code.
      *
-     * @throws MalformedQuoteDataException if Yahoo reports no currency or one that is not ISO 4217
+     * @throws MalformedQuoteDataException if Yahoo reports no currency, or one that is not an ISO
+     *     4217 code in upper case with a minor unit ({@code usd}, {@code XAU} and {@code USDT} are
+     *     refused: erasmo could not price in them)
      */
     static Units of(@Nullable String code, String symbol) {
         if (code == null) {
@@ -30,9 +33,10 @@ record Units(Currency currency, boolean minor) {
         }
         String major = HUNDREDTHS.get(code);
         try {
-            return major != null ? new Units(Currency.getInstance(major), true) : new Units(Currency.getInstance(code), false);
+            return major != null ? new Units(Currencies.of(major), true) : new Units(Currencies.of(code), false);
         } catch (IllegalArgumentException e) {
-            throw new MalformedQuoteDataException("Yahoo Finance reports currency '" + code + "' for " + symbol + ", which is not an ISO 4217 code", e);
+            throw new MalformedQuoteDataException("Yahoo Finance reports currency '" + YahooHttp.excerpt(code, 20) + "' for " + symbol
+                    + ", which is not an ISO 4217 code of a currency with a minor unit", e);
         }
     }
 

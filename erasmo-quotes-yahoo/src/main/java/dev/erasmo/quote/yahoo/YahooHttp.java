@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
@@ -22,7 +23,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,15 +144,16 @@ final class YahooHttp {
         for (int hop = 0; hop <= MAX_REDIRECTS && next != null; hop++) {
             HttpResponse<String> r = send(next, "Yahoo's cookie page", cookieHeader(jar));
             for (String c : r.headers().allValues("set-cookie")) {
-                int eq = c.indexOf('=');
-                int end = c.indexOf(';');
-                if (eq > 0) {
-                    jar.put(c.substring(0, eq).strip(), c.substring(eq + 1, end < 0 ? c.length() : end).strip());
+                // the name-value pair is what comes before the first ';'; without a '=' or a name the header is ignored (RFC 6265 5.2)
+                String pair = c.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0 && !pair.substring(0, eq).isBlank()) {
+                    jar.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
                 }
             }
             int status = r.statusCode();
             String location = r.headers().firstValue("location").orElse(null);
-            next = status >= 300 && status < 400 && location != null ? next.resolve(location) : null;
+            next = status >= 300 && status < 400 && location != null ? redirect(next, location) : null;
         }
         String cookies = cookieHeader(jar);
         HttpResponse<String> r = send(crumbUri, "Yahoo's crumb", cookies);
@@ -161,6 +167,21 @@ final class YahooHttp {
         }
         LOG.info("Yahoo Finance session started ({} cookies)", jar.size());
         return new Session(cookies == null ? "" : cookies, crumb);
+    }
+
+    /** Where a redirect leads, or null (the chain ends there) if it is not an http or https address with a host. */
+    private static @Nullable URI redirect(URI from, String location) {
+        try {
+            URI to = from.resolve(location.strip());
+            boolean web = "http".equalsIgnoreCase(to.getScheme()) || "https".equalsIgnoreCase(to.getScheme());
+            if (web && to.getHost() != null) {
+                return to;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URI at all
+        }
+        LOG.info("Yahoo's cookie page redirected to '{}', which is not a web address: following no further", excerpt(location, 80));
+        return null;
     }
 
     /** A crumb is a short token: never empty, HTML, JSON or a message. */
@@ -214,13 +235,33 @@ final class YahooHttp {
         }
     }
 
+    /**
+     * One exchange, with the request time-out applied to the whole answer: the client's own
+     * time-out ends once the headers arrive, so a body that trickles in forever would hang.
+     */
     private HttpResponse<String> sendOnce(HttpRequest request, String what) throws IOException {
         try {
             inFlight.acquire();
+            CompletableFuture<HttpResponse<String>> answer = null;
             try {
                 LOG.debug("GET {}", what);
-                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new HttpTimeoutException("no whole answer within " + requestTimeout.toMillis() + " ms");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(cause);
             } finally {
+                if (answer != null) {
+                    answer.cancel(true);
+                }
                 inFlight.release();
             }
         } catch (InterruptedException e) {
@@ -344,15 +385,20 @@ final class YahooHttp {
 
     /** The first characters of a body on one line, for a message. */
     static String excerpt(@Nullable String body) {
+        return excerpt(body, EXCERPT);
+    }
+
+    /** The first {@code max} characters of a text on one line, for a message. */
+    static String excerpt(@Nullable String body, int max) {
         if (body == null || body.isEmpty()) {
             return "(empty body)";
         }
         String one = body.replaceAll("\\s+", " ").strip();
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < one.length() && b.length() < EXCERPT; i++) {
+        for (int i = 0; i < one.length() && b.length() < max; i++) {
             char c = one.charAt(i);
             b.append(Character.isISOControl(c) ? '?' : c);
         }
-        return one.length() > EXCERPT ? b + "..." : b.toString();
+        return one.length() > max ? b + "..." : b.toString();
     }
 }

@@ -16,6 +16,7 @@ import dev.erasmo.quote.SplitEvent;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,8 +71,17 @@ import org.slf4j.LoggerFactory;
  * by a few cents at the source; nothing here can recover them. Prices quoted in hundredths
  * ({@code GBp}, {@code GBX}, {@code ZAc}, {@code ILA}) are converted to GBP, ZAR and ILS by the
  * currency Yahoo reports; a symbol without a currency is refused, not guessed. An LSE dividend is
- * taken as pence like the prices unless, read as pence, it would be under 0.1% of the previous
- * close (then it was in pounds).
+ * taken as pence like the prices unless Yahoo gives its currency, or, read as pence, it would be
+ * under 0.1% of the previous close (then it was in pounds).
+ *
+ * <p><b>Bad numbers.</b> {@code null}, and a price at or below zero, are missing (Yahoo sends 0
+ * for a price it does not have). A value of the wrong kind (a string for a number, a map for an
+ * array), a time outside the years 1 to 9999, a split that cannot be read, a chart of another
+ * symbol, and a price above {@link #MAX_PRICE} are a {@link MalformedQuoteDataException}: never
+ * skipped, because skipping them would leave a wrong answer that looks right. A price too small
+ * for {@link Price#MAX_SCALE} decimals is never rounded to zero: a close or a latest price is
+ * malformed, an open, high, low, adjusted close, bid or ask missing. A volume that a {@code long}
+ * cannot hold is missing.
  *
  * <p><b>Latest quotes</b> need a cookie and a crumb: the source gets them once, shares them
  * between threads, and redoes the handshake once when Yahoo answers 401 or 403. The last price is
@@ -117,8 +127,18 @@ public final class YahooQuoteSource implements QuoteSource {
     /** Where the data comes from by default. */
     public static final URI DEFAULT_DATA_URI = URI.create("https://query2.finance.yahoo.com");
 
+    /**
+     * The largest price taken from Yahoo, 10<sup>15</sup> in any currency: far above any price
+     * that ever traded, so a larger one is an error in the data (a {@link MalformedQuoteDataException}),
+     * never a price.
+     */
+    public static final BigDecimal MAX_PRICE = BigDecimal.TEN.pow(15);
+
     private static final Logger LOG = LoggerFactory.getLogger(YahooQuoteSource.class);
     private static final int PRICE_SCALE = Price.MAX_SCALE;
+    private static final BigDecimal[] ONE_FOR_ONE = {BigDecimal.ONE, BigDecimal.ONE};
+    private static final LocalDate FIRST_ASKED = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LAST_ASKED = LocalDate.of(9999, 12, 31);
     /** A bar stamped with the latest trade time is the session in progress if it is this recent. */
     private static final int LIVE_DAYS = 4;
 
@@ -219,22 +239,29 @@ public final class YahooQuoteSource implements QuoteSource {
             if (symbol == null || !batch.contains(symbol) || "NONE".equals(Chart.text(q, "quoteType"))) {
                 continue; // matched by symbol, never by position; NONE is delisted or renamed
             }
-            BigDecimal last = Decimals.meta(q.get("regularMarketPrice"));
-            Long time = Chart.integer(q.get("regularMarketTime"));
-            if (last == null || time == null) {
-                continue;
+            String of = " of " + symbol + " in a quote answer";
+            BigDecimal last = Decimals.meta(q.get("regularMarketPrice"), "the price" + of);
+            Long time = Chart.time(q.get("regularMarketTime"), "the time" + of);
+            if (last == null || time == null || time <= 0) {
+                continue; // no price, or no time to date it by (0 is "unknown", not 1970)
             }
             Units units = Units.of(Chart.text(q, "currency"), symbol);
             ZoneId zone = zone(Chart.text(q, "exchangeTimezoneName"), symbol);
-            BigDecimal bid = Decimals.meta(q.get("bid"));
-            BigDecimal ask = Decimals.meta(q.get("ask"));
+            BigDecimal bid = price(units, Decimals.meta(q.get("bid"), "the bid" + of), ONE_FOR_ONE, "bid" + of);
+            BigDecimal ask = price(units, Decimals.meta(q.get("ask"), "the ask" + of), ONE_FOR_ONE, "ask" + of);
             if (bid == null || ask == null || bid.compareTo(ask) > 0) {
-                bid = null; // one side missing, zero or crossed: unusable for a fill
+                bid = null; // one side missing, zero (or too small to hold) or crossed: unusable for a fill
                 ask = null;
             }
             Instant at = Instant.ofEpochSecond(time);
-            out.put(symbol, new Quote(Symbol.of(symbol), price(units, last), LocalDate.ofInstant(at, zone), at, bid == null ? null : price(units, bid),
-                    ask == null ? null : price(units, ask), state(Chart.text(q, "marketState"))));
+            Quote quote = new Quote(Symbol.of(symbol), quotePrice(units, last, "price" + of), LocalDate.ofInstant(at, zone), at,
+                    bid == null ? null : new Price(units.currency(), bid), ask == null ? null : new Price(units.currency(), ask),
+                    state(Chart.text(q, "marketState")));
+            Quote before = out.putIfAbsent(symbol, quote);
+            if (before != null && !before.equals(quote)) {
+                throw new MalformedQuoteDataException("Yahoo Finance answered two different quotes of " + symbol + " (" + before.price() + " at "
+                        + before.time() + ", " + quote.price() + " at " + quote.time() + "): erasmo cannot tell which is right");
+            }
         }
         return out;
     }
@@ -254,21 +281,35 @@ public final class YahooQuoteSource implements QuoteSource {
         Instant at = Instant.ofEpochSecond(c.regularMarketTime());
         long now = clock.instant().getEpochSecond();
         boolean open = c.regularStart() != null && c.regularEnd() != null && now >= c.regularStart() && now < c.regularEnd();
-        return new Quote(Symbol.of(yahoo), price(units, c.regularMarketPrice()), LocalDate.ofInstant(at, c.zone()), at, null, null,
-                open ? MarketState.REGULAR : MarketState.CLOSED);
+        return new Quote(Symbol.of(yahoo), quotePrice(units, c.regularMarketPrice(), "latest price of " + yahoo), LocalDate.ofInstant(at, c.zone()), at,
+                null, null, open ? MarketState.REGULAR : MarketState.CLOSED);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Any dates may be asked for: {@code LocalDate.MIN} to {@code LocalDate.MAX} is all of
+     * Yahoo's history, and a window after today is empty.
+     *
+     * @throws IllegalArgumentException if {@code from} is after {@code to} (a mistake of the caller,
+     *     not a failure of the source)
+     */
     @Override
     public PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
         Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("history of " + symbol + " from " + from + " to " + to + ": the first date is after the last");
         }
         String yahoo = Symbols.yahoo(symbol);
         long now = clock.instant().getEpochSecond();
+        // Yahoo has nothing before 1900 (and LocalDate.MIN or MAX would overflow the arithmetic below)
+        LocalDate first = from.isBefore(FIRST_ASKED) ? FIRST_ASKED : from;
+        LocalDate last = to.isAfter(LAST_ASKED) ? LAST_ASKED : to;
         // a day of margin each side covers every exchange's zone; bars are then clipped by exchange date
-        long period2 = Math.min(to.plusDays(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), now);
-        long period1 = Math.min(from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), period2 - 86_400);
+        long period2 = Math.min(last.plusDays(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), now);
+        long period1 = Math.min(first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), period2 - 86_400);
         Chart c = chart(yahoo, "period1=" + period1 + "&period2=" + period2 + "&interval=1d&events=div,splits&includePrePost=false",
                 "history of " + yahoo + " from " + from + " to " + to);
         Units units = Units.of(c.currency(), yahoo);
@@ -276,7 +317,7 @@ public final class YahooQuoteSource implements QuoteSource {
         c.splits().forEach(s -> splits.put(c.dateOf(s.time()), s));
         if (period2 < now) {
             // Yahoo divided every price by the splits up to now, also those after the window: fetch them
-            long after = to.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            long after = last.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
             Chart later = chart(yahoo, "period1=" + after + "&period2=" + now + "&interval=1d&events=splits&includePrePost=false",
                     "splits of " + yahoo + " after " + to);
             later.splits().forEach(s -> splits.put(later.dateOf(s.time()), s));
@@ -286,6 +327,7 @@ public final class YahooQuoteSource implements QuoteSource {
 
     private PriceHistory asTraded(Symbol symbol, Chart c, Units units, TreeMap<LocalDate, Chart.Split> splits, LocalDate from, LocalDate to,
             long now) {
+        TreeMap<LocalDate, BigDecimal[]> undo = undo(splits);
         TreeMap<LocalDate, Chart.Row> byDate = new TreeMap<>();
         for (Chart.Row r : c.rows()) {
             if (r.close() != null) {
@@ -302,13 +344,13 @@ public final class YahooQuoteSource implements QuoteSource {
             if (stampedNow || inSession) {
                 byDate.remove(last.getKey());
                 if (!last.getKey().isBefore(from) && !last.getKey().isAfter(to)) {
-                    live = bar(last.getKey(), last.getValue(), units, factor(splits, last.getKey()));
+                    live = bar(symbol, last.getKey(), last.getValue(), units, factor(undo, last.getKey()));
                 }
             }
         }
         List<Bar> bars = new ArrayList<>();
         for (Map.Entry<LocalDate, Chart.Row> e : byDate.subMap(from, true, to, true).entrySet()) {
-            bars.add(bar(e.getKey(), e.getValue(), units, factor(splits, e.getKey())));
+            bars.add(bar(symbol, e.getKey(), e.getValue(), units, factor(undo, e.getKey())));
         }
         TreeMap<LocalDate, DividendEvent> dividends = new TreeMap<>();
         for (Chart.Dividend d : c.dividends()) {
@@ -321,18 +363,23 @@ public final class YahooQuoteSource implements QuoteSource {
                         c.currency());
                 continue;
             }
-            BigDecimal[] f = factor(splits, date);
+            BigDecimal[] f = factor(undo, date);
             BigDecimal perShare = scaled(d.amount(), f);
             if (units.minor()) {
-                // LSE dividends come in pence or in pounds: in pence, a dividend under 0.1% of the close is implausible
-                Map.Entry<LocalDate, Chart.Row> before = byDate.lowerEntry(date);
-                BigDecimal close = before == null ? null : scaled(Objects.requireNonNull(before.getValue().close()), factor(splits, before.getKey()));
-                boolean inPounds = close != null && perShare.movePointRight(3).compareTo(close) < 0;
+                boolean inPounds;
+                if (d.currency() != null) {
+                    inPounds = !d.currency().equals(c.currency()); // Yahoo said which: GBP is pounds, GBp pence
+                } else {
+                    // LSE dividends come in pence or in pounds: in pence, a dividend under 0.1% of the close is implausible
+                    Map.Entry<LocalDate, Chart.Row> before = byDate.lowerEntry(date);
+                    BigDecimal close = before == null ? null : scaled(Objects.requireNonNull(before.getValue().close()), factor(undo, before.getKey()));
+                    inPounds = close != null && perShare.movePointRight(3).compareTo(close) < 0;
+                }
                 perShare = inPounds ? perShare : units.major(perShare);
             }
-            perShare = round(perShare);
-            if (perShare.signum() > 0) {
-                dividends.put(date, new DividendEvent(date, perShare));
+            BigDecimal amount = traded(perShare, "dividend of " + symbol + " on " + date);
+            if (amount != null) {
+                dividends.put(date, new DividendEvent(date, amount));
             }
         }
         List<SplitEvent> inWindow = new ArrayList<>();
@@ -340,30 +387,76 @@ public final class YahooQuoteSource implements QuoteSource {
         return new PriceHistory(symbol, units.currency(), bars, List.copyOf(dividends.values()), inWindow, live);
     }
 
-    /** The product of the splits after a date, as numerator and denominator: what undoes Yahoo's adjustment of that date's prices. */
-    private static BigDecimal[] factor(TreeMap<LocalDate, Chart.Split> splits, LocalDate date) {
+    /**
+     * For each split's date, the product of that split and every later one, as numerator and
+     * denominator in lowest terms: what undoes Yahoo's adjustment of the prices before that date.
+     * Made once, so that many splits cost no more than a few.
+     */
+    private static TreeMap<LocalDate, BigDecimal[]> undo(TreeMap<LocalDate, Chart.Split> splits) {
+        TreeMap<LocalDate, BigDecimal[]> out = new TreeMap<>();
         BigInteger num = BigInteger.ONE;
         BigInteger den = BigInteger.ONE;
-        for (Chart.Split s : splits.tailMap(date, false).values()) {
-            num = num.multiply(BigInteger.valueOf(s.numerator()));
-            den = den.multiply(BigInteger.valueOf(s.denominator()));
+        for (Map.Entry<LocalDate, Chart.Split> e : splits.descendingMap().entrySet()) {
+            num = num.multiply(BigInteger.valueOf(e.getValue().numerator()));
+            den = den.multiply(BigInteger.valueOf(e.getValue().denominator()));
+            BigInteger gcd = num.gcd(den);
+            num = num.divide(gcd);
+            den = den.divide(gcd);
+            out.put(e.getKey(), new BigDecimal[] {new BigDecimal(num), new BigDecimal(den)});
         }
-        return new BigDecimal[] {new BigDecimal(num), new BigDecimal(den)};
+        return out;
     }
 
-    private static Bar bar(LocalDate date, Chart.Row r, Units units, BigDecimal[] f) {
-        Long volume = r.volume() == null ? null
-                : new BigDecimal(r.volume()).multiply(f[1]).divide(f[0], 0, RoundingMode.HALF_EVEN).longValueExact();
-        return new Bar(date, price(units, r.open(), f), price(units, r.high(), f), price(units, r.low(), f),
-                Objects.requireNonNull(price(units, r.close(), f)), r.adjClose() == null ? null : round(units.major(r.adjClose())), volume);
+    /** The product of the splits after a date: what undoes Yahoo's adjustment of that date's prices. */
+    private static BigDecimal[] factor(TreeMap<LocalDate, BigDecimal[]> undo, LocalDate date) {
+        Map.Entry<LocalDate, BigDecimal[]> next = undo.higherEntry(date);
+        return next == null ? ONE_FOR_ONE : next.getValue();
     }
 
-    private static @Nullable BigDecimal price(Units units, @Nullable BigDecimal yahoo, BigDecimal[] f) {
-        return yahoo == null ? null : round(units.major(scaled(yahoo, f)));
+    private static Bar bar(Symbol symbol, LocalDate date, Chart.Row r, Units units, BigDecimal[] f) {
+        String of = " of " + symbol + " on " + date;
+        BigDecimal close = price(units, r.close(), f, "close" + of);
+        if (close == null) {
+            throw new MalformedQuoteDataException("Yahoo Finance sent " + Objects.requireNonNull(r.close()) + " as the close" + of
+                    + ", which as traded is too small for a price of at most " + PRICE_SCALE + " decimals");
+        }
+        Long volume = null;
+        if (r.volume() != null) {
+            BigInteger v = new BigDecimal(r.volume()).multiply(f[1]).divide(f[0], 0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+            volume = v.bitLength() < Long.SIZE ? v.longValue() : null; // more than a long holds: unknown
+        }
+        return new Bar(date, price(units, r.open(), f, "open" + of), price(units, r.high(), f, "high" + of), price(units, r.low(), f, "low" + of),
+                close, price(units, r.adjClose(), ONE_FOR_ONE, "adjusted close" + of), volume);
     }
 
-    private static Price price(Units units, BigDecimal yahoo) {
-        return new Price(units.currency(), round(units.major(yahoo)));
+    /** A price in Yahoo's units, with the splits after it undone, as traded in the major unit; null if none or too small to hold. */
+    private static @Nullable BigDecimal price(Units units, @Nullable BigDecimal yahoo, BigDecimal[] f, String what) {
+        return yahoo == null ? null : traded(units.major(scaled(yahoo, f)), what);
+    }
+
+    /**
+     * To at most {@link Price#MAX_SCALE} decimals; null if that is zero (a price too small to
+     * hold is missing, never zero).
+     *
+     * @throws MalformedQuoteDataException above {@link #MAX_PRICE}
+     */
+    private static @Nullable BigDecimal traded(BigDecimal v, String what) {
+        if (v.compareTo(MAX_PRICE) > 0) {
+            throw new MalformedQuoteDataException("Yahoo Finance's " + what + " would be " + v.round(new MathContext(4)) + ", above any price that ever traded ("
+                    + MAX_PRICE.toPlainString() + "): the data is wrong");
+        }
+        BigDecimal r = round(v);
+        return r.signum() == 0 ? null : r;
+    }
+
+    /** A latest price, which must be there. */
+    private static Price quotePrice(Units units, BigDecimal yahoo, String what) {
+        BigDecimal p = traded(units.major(yahoo), what);
+        if (p == null) {
+            throw new MalformedQuoteDataException("Yahoo Finance sent " + yahoo + " as the " + what + ", which is too small for a price of at most "
+                    + PRICE_SCALE + " decimals");
+        }
+        return new Price(units.currency(), p);
     }
 
     private static BigDecimal scaled(BigDecimal v, BigDecimal[] f) {
@@ -381,7 +474,12 @@ public final class YahooQuoteSource implements QuoteSource {
     private Chart chart(String yahoo, String query, String what) {
         URI uri = data.resolve("/v8/finance/chart/" + Symbols.encode(yahoo) + "?" + query);
         try {
-            return Chart.read(http.getJson(uri, what, null), what);
+            Chart c = Chart.read(http.getJson(uri, what, null), what);
+            if (!c.symbol().equalsIgnoreCase(yahoo)) {
+                throw new MalformedQuoteDataException("Yahoo Finance answered " + what + " with the chart of another symbol, '"
+                        + YahooHttp.excerpt(c.symbol(), 40) + "'");
+            }
+            return c;
         } catch (YahooHttp.Refused r) {
             throw new QuoteUnavailableException("Yahoo Finance refused " + what + ": " + r.reason, false, null, null);
         }
