@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
 final class YahooHttp {
 
     private static final Logger LOG = LoggerFactory.getLogger(YahooQuoteSource.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing bytes after the JSON document are an error, not ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     /** How much of a body goes into an exception message. */
     static final int EXCERPT = 300;
     private static final int MAX_REDIRECTS = 5;
@@ -174,14 +175,25 @@ final class YahooHttp {
         try {
             URI to = from.resolve(location.strip());
             boolean web = "http".equalsIgnoreCase(to.getScheme()) || "https".equalsIgnoreCase(to.getScheme());
-            if (web && to.getHost() != null) {
+            if (web && to.getHost() != null && sameSite(from.getHost(), to.getHost())) {
                 return to;
             }
         } catch (IllegalArgumentException e) {
             // not a URI at all
         }
-        LOG.info("Yahoo's cookie page redirected to '{}', which is not a web address: following no further", excerpt(location, 80));
+        LOG.info("Yahoo's cookie page redirected to '{}', which is not a web address on Yahoo's site: following no further", excerpt(location, 80));
         return null;
+    }
+
+    /** Whether two hosts share their last two labels ({@code fc.yahoo.com} and {@code guce.yahoo.com}): cookies never go elsewhere. */
+    static boolean sameSite(@Nullable String a, String b) {
+        return a != null && site(a).equalsIgnoreCase(site(b));
+    }
+
+    private static String site(String host) {
+        int last = host.lastIndexOf('.');
+        int before = last <= 0 ? -1 : host.lastIndexOf('.', last - 1);
+        return host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':' || c == '[' || c == ']') ? host : host.substring(before + 1);
     }
 
     /** A crumb is a short token: never empty, HTML, JSON or a message. */
@@ -209,8 +221,9 @@ final class YahooHttp {
             try {
                 r = sendOnce(request, what);
             } catch (IOException e) {
-                if (unreachable(e)) {
-                    throw new QuoteUnavailableException("cannot reach Yahoo Finance at " + host(uri) + " for " + what + ": " + describe(e), true, null, e);
+                String unreachable = unreachable(e);
+                if (unreachable != null) {
+                    throw new QuoteUnavailableException("cannot reach Yahoo Finance at " + host(uri) + " for " + what + ": " + unreachable, true, null, e);
                 }
                 if (attempt >= maxAttempts) {
                     throw new QuoteUnavailableException("Yahoo Finance did not answer " + what + " (" + describe(e) + ") after " + attempt + " attempts",
@@ -306,16 +319,26 @@ final class YahooHttp {
         }
     }
 
-    private static boolean unreachable(IOException e) {
-        if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
-            return true;
+    /**
+     * Why the server cannot be reached at all, in words, or null for a failure worth retrying (a
+     * time-out, a connection reset mid-answer). Nothing is retried when there is no connection.
+     */
+    private static @Nullable String unreachable(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within the connect timeout (offline, or blocked?)";
         }
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException || t instanceof ConnectException) {
-                return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "its host name cannot be resolved (offline, or blocked by DNS?)";
+            }
+            if (t instanceof ConnectException) {
+                return "the connection was refused";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the secure connection failed (" + describe(t) + ")";
             }
         }
-        return false;
+        return null;
     }
 
     private static String describe(Throwable e) {

@@ -310,8 +310,10 @@ public final class YahooQuoteSource implements QuoteSource {
         // a day of margin each side covers every exchange's zone; bars are then clipped by exchange date
         long period2 = Math.min(last.plusDays(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), now);
         long period1 = Math.min(first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(), period2 - 86_400);
+        // messages name the symbol as the user wrote it, and Yahoo's form when it differs
+        String named = yahoo.equals(symbol.value()) ? yahoo : symbol + " (" + yahoo + " at Yahoo)";
         Chart c = chart(yahoo, "period1=" + period1 + "&period2=" + period2 + "&interval=1d&events=div,splits&includePrePost=false",
-                "history of " + yahoo + " from " + from + " to " + to);
+                "history of " + named + " from " + from + " to " + to);
         Units units = Units.of(c.currency(), yahoo);
         TreeMap<LocalDate, Chart.Split> splits = new TreeMap<>();
         c.splits().forEach(s -> splits.put(c.dateOf(s.time()), s));
@@ -319,7 +321,7 @@ public final class YahooQuoteSource implements QuoteSource {
             // Yahoo divided every price by the splits up to now, also those after the window: fetch them
             long after = last.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
             Chart later = chart(yahoo, "period1=" + after + "&period2=" + now + "&interval=1d&events=splits&includePrePost=false",
-                    "splits of " + yahoo + " after " + to);
+                    "splits of " + named + " after " + to);
             later.splits().forEach(s -> splits.put(later.dateOf(s.time()), s));
         }
         return asTraded(symbol, c, units, splits, from, to, now);

@@ -148,7 +148,8 @@ class YahooFaultsTest {
 
         assertThatThrownBy(() -> source.history(Symbol.of("AAPL"), FROM, TO))
                 .isInstanceOfSatisfying(QuoteUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue())
-                .hasMessageContaining("cannot reach Yahoo Finance at http://127.0.0.1:" + port);
+                .hasMessage("cannot reach Yahoo Finance at http://127.0.0.1:" + port + " for history of AAPL from 2025-04-30 to 2025-10-29:"
+                        + " the connection was refused");
         assertThat(slept).isEmpty();
     }
 
@@ -221,5 +222,33 @@ class YahooFaultsTest {
 
         assertThat(stub.requests()).hasSize(32);
         assertThat(stub.maxInFlight()).isEqualTo(YahooQuoteSource.DEFAULT_MAX_CONCURRENT_REQUESTS);
+    }
+
+    @Test
+    void trailingBytesAfterTheJsonAreMalformed() {
+        stub.on(AAPL, Answer.ok(recordedAapl() + "xyz"));
+
+        assertThatThrownBy(() -> source().history(Symbol.of("AAPL"), FROM, TO)).isInstanceOf(MalformedQuoteDataException.class);
+    }
+
+    @Test
+    void anUnknownShareClassIsNamedAsTheUserWroteIt() {
+        stub.on("/v8/finance/chart/XYZ-C", Answer.of(404, resource("transcribed/chart-error-404-not-found.json")));
+
+        assertThatThrownBy(() -> source().history(Symbol.of("XYZ.C"), FROM, TO)).isInstanceOf(QuoteNotFoundException.class)
+                .hasMessageStartingWith("Yahoo Finance has no data for history of XYZ.C (XYZ-C at Yahoo) from 2025-04-30");
+    }
+
+    @Test
+    void theCookiePageNeverSendsCookiesToAnotherSite() {
+        stub.on("/", new Answer(302, java.util.Map.of("Set-Cookie", "A3=secret; Path=/", "Location", "http://evil.example/steal"), "", 0));
+        stub.on("/v1/test/getcrumb", Answer.of(200, "abcdefghijk"));
+        stub.on("/v7/finance/quote", Answer.ok(resource("quote-AAPL-BABA-multi-symbol.json")));
+
+        assertThat(source().latest(Symbol.of("AAPL")).price().amount()).isEqualByComparingTo("244.6");
+        // the redirect off the site was not followed: the only hops were to the stub
+        assertThat(stub.requests()).extracting(YahooStub.Request::path).containsExactly("/", "/v1/test/getcrumb", "/v7/finance/quote");
+        assertThat(YahooHttp.sameSite("fc.yahoo.com", "guce.yahoo.com")).isTrue();
+        assertThat(YahooHttp.sameSite("fc.yahoo.com", "yahoo.com.evil.example")).isFalse();
     }
 }
