@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -225,7 +226,16 @@ public final class ErasmoApp implements Callable<Integer> {
             CommandLine cl = e.getCommandLine();
             CommandSpec command = cl.getCommandSpec();
             String help = command.parent() == null ? "erasmo --help" : "erasmo help " + command.name();
-            print(cl.getErr(), command.qualifiedName() + ": " + e.getMessage() + " (see '" + help + "')", e);
+            String suggest = "";
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                String typed = u.getUnmatched().get(0);
+                // only near misses ('sel' for 'sell'), not everything picocli finds alike
+                List<String> near = u.getSuggestions().stream().filter(x -> Text.distance(typed, x) <= Math.max(1, typed.length() / 3)).toList();
+                if (!near.isEmpty()) {
+                    suggest = "; did you mean " + String.join(" or ", near.stream().map(x -> "'" + x + "'").toList()) + "?";
+                }
+            }
+            print(cl.getErr(), command.qualifiedName() + ": " + e.getMessage() + suggest + " (see '" + help + "')", e);
             return EXIT_USAGE;
         }
 

@@ -45,6 +45,12 @@ class ErasmoAppTest extends AppTest {
     }
 
     @Test
+    void run_mistypedCommand_suggestsTheNearOne() {
+        app.fails(2, "erasmo: Unmatched arguments from index 2: 'sel', 't', 'AAPL', '1'; did you mean 'sell'? (see 'erasmo --help')",
+                "sel", "t", "AAPL", "1");
+    }
+
+    @Test
     void run_unknownOption_isAUsageError() {
         app.fails(2, "erasmo list: Unknown option: '--all' (see 'erasmo help list')", "list", "--all");
     }
