@@ -104,6 +104,10 @@ public final class CachingQuoteSource implements QuoteSource {
      */
     @Override
     public Map<Symbol, Quote> latest(Collection<Symbol> symbols) {
+        Map<Symbol, Quote> kept = allFresh(symbols);
+        if (kept != null) {
+            return kept;
+        }
         Set<Symbol> wanted = new LinkedHashSet<>();
         for (Symbol s : symbols) {
             wanted.add(Objects.requireNonNull(s, "symbols contains null"));
@@ -142,6 +146,23 @@ public final class CachingQuoteSource implements QuoteSource {
         for (Symbol s : wanted) {
             LatestEntry e = found.get(s);
             if (e != null && e.quote() != null) {
+                result.put(s, e.quote());
+            }
+        }
+        return result;
+    }
+
+    /** The quotes of the symbols if every one is kept and fresh (the common case, on every tick), else null. */
+    private @Nullable Map<Symbol, Quote> allFresh(Collection<Symbol> symbols) {
+        Instant now = clock.instant();
+        long g = generation.get();
+        Map<Symbol, Quote> result = new LinkedHashMap<>();
+        for (Symbol s : symbols) {
+            LatestEntry e = quotes.get(Objects.requireNonNull(s, "symbols contains null"));
+            if (e == null || e.generation() != g || !isYoung(e.fetched(), now)) {
+                return null;
+            }
+            if (e.quote() != null) {
                 result.put(s, e.quote());
             }
         }
@@ -204,20 +225,41 @@ public final class CachingQuoteSource implements QuoteSource {
         if (from.isAfter(to)) {
             return delegate.history(symbol, from, to);
         }
+        return covering(symbol, from, to).between(from, to);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Answered from the history kept for the symbol (fetched as for {@link #history} over the
+     * look-back window), by binary search, without copying it.
+     */
+    @Override
+    public Quote asOf(Symbol symbol, LocalDate date) {
+        Objects.requireNonNull(symbol, "symbol");
+        LocalDate earliest = date.minusDays(AS_OF_LOOKBACK_DAYS);
+        PriceHistory h = covering(symbol, earliest, date);
+        Bar bar = h.asOf(date).filter(b -> !b.date().isBefore(earliest)).orElseThrow(() -> new QuoteNotFoundException(
+                "no close for " + symbol + " on or before " + date + " (looked back " + AS_OF_LOOKBACK_DAYS + " days)"));
+        return new Quote(symbol, new dev.erasmo.money.Price(h.currency(), bar.close()), bar.date());
+    }
+
+    /** The whole history kept for a symbol, once it covers a range and is valid for it, fetching it if need be. */
+    private PriceHistory covering(Symbol symbol, LocalDate from, LocalDate to) {
         while (true) {
             HistoryEntry kept = histories.get(symbol);
             if (serves(kept, from, to, clock.instant())) {
-                return kept.history().between(from, to);
+                return kept.history();
             }
             CompletableFuture<HistoryEntry> mine = new CompletableFuture<>();
             CompletableFuture<HistoryEntry> theirs = historyFetches.putIfAbsent(symbol, mine);
             if (theirs == null) {
-                return fetchHistory(symbol, from, to, mine).history().between(from, to);
+                return fetchHistory(symbol, from, to, mine).history();
             }
             HistoryEntry done = await(theirs);
             if (covers(done, from, to)) {
                 // just fetched for a thread that asked at the same time: as fresh as it gets
-                return done.history().between(from, to);
+                return done.history();
             }
             // their range did not cover ours: go round, and fetch the union unless someone else is
         }
@@ -280,6 +322,11 @@ public final class CachingQuoteSource implements QuoteSource {
     }
 
     private boolean isYoung(Instant fetched, Instant now) {
+        // now < fetched + ttl, without making an Instant
+        long seconds = now.getEpochSecond() - fetched.getEpochSecond();
+        if (seconds < latestTtl.getSeconds() - 1) {
+            return true;
+        }
         return now.isBefore(fetched.plus(latestTtl));
     }
 

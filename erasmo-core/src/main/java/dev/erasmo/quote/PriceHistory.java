@@ -105,10 +105,28 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
      * @return the bars and events in the range, and the live session if it is in the range
      */
     public PriceHistory between(LocalDate from, LocalDate to) {
-        return new PriceHistory(symbol, currency,
-                bars.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList(),
+        // bars are sorted by date: cut by binary search, not by scanning years of bars
+        int first = firstAfter(from, false);
+        int end = Math.max(first, firstAfter(to, true));
+        return new PriceHistory(symbol, currency, bars.subList(first, end),
                 dividends.stream().filter(x -> !x.exDate().isBefore(from) && !x.exDate().isAfter(to)).toList(),
                 splits.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList(),
                 live != null && !live.date().isBefore(from) && !live.date().isAfter(to) ? live : null);
+    }
+
+    /** The index of the first bar after a date, or on or after it unless {@code strictly} ({@code bars.size()} if none). */
+    private int firstAfter(LocalDate date, boolean strictly) {
+        int lo = 0;
+        int hi = bars.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            LocalDate d = bars.get(mid).date();
+            if (d.isBefore(date) || strictly && d.equals(date)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
