@@ -440,12 +440,14 @@ public final class Erasmo {
         LocalDate last = through.isAfter(today) ? today : through;
         List<LedgerEvent> due = new ArrayList<>();
         for (Map.Entry<Symbol, LocalDate> held : firstBuy.entrySet()) {
-            if (held.getValue().isAfter(last)) {
+            // an event on the first buy's date takes effect before that day's trades, when nothing was held yet
+            LocalDate from = held.getValue().plusDays(1);
+            if (from.isAfter(last)) {
                 continue;
             }
             PriceHistory h;
             try {
-                h = q.history(held.getKey(), held.getValue(), last);
+                h = q.history(held.getKey(), from, last);
             } catch (QuoteNotFoundException e) {
                 continue;
             }

@@ -72,6 +72,20 @@ class YahooQuotesTest {
     }
 
     @Test
+    void anOpenMarketFillsABuyAtTheAskAndASellAtTheBidInPounds() {
+        stub.handshake().on("/v7/finance/quote", Answer.ok(resource("quote-OCDO.L-GBp.json")));
+        AppRunner app = app();
+        app.ok("create", "t", "--cash", "1000", "--currency", "GBP", "--at", "2025-01-02");
+
+        // marketState REGULAR, bid 308.5 and ask 308.8 pence at 1739788724 (2025-02-17T10:38:44Z):
+        // 100 bought at 3.088 = 308.80, 40 sold at 3.085 = 123.40; 1000 - 308.80 + 123.40 = 814.60
+        assertThat(app.ok("buy", "t", "OCDO.L", "100")).isEqualTo(lines("bought 100 OCDO.L @ GBP 3.088 (regular market, price of"
+                + " 2025-02-17T10:38:44Z) on 2025-02-22T12:00:00Z, fee GBP 0.00: paid GBP 308.80; cash: GBP 691.20"));
+        assertThat(app.ok("sell", "t", "OCDO.L", "40")).isEqualTo(lines("sold 40 OCDO.L @ GBP 3.085 (regular market, price of"
+                + " 2025-02-17T10:38:44Z) on 2025-02-22T12:00:00Z, fee GBP 0.00: received GBP 123.40; cash: GBP 814.60"));
+    }
+
+    @Test
     void anUnknownSymbolNamesIt() {
         stub.on("/v8/finance/chart/RFP", Answer.of(404, resource("transcribed/chart-error-404-not-found.json")));
         AppRunner app = app();
