@@ -110,6 +110,19 @@ class AdversarialAppTest extends AppTest {
         assertThat(count("Dividend")).isEqualTo(1);
     }
 
+    @Test
+    void aBackDatedSellOfEverythingBeforeABookedDividend_isRejectedNamingTheDividend() {
+        app.ok("create", "t", "--cash", "10000", "--at", "2013-01-02");
+        app.ok("buy", "t", "AAPL", "10", "--at", "2013-01-02");
+        app.ok("show", "t", "--at", "2013-03-01"); // books the dividend of 2013-02-07 on the 10 held
+
+        // debatable: the ledger is append-only, so the dividend booked for the 10 then held cannot go away; the sell is
+        // refused whole rather than leaving a dividend paid on nothing
+        app.fails(1, "erasmo sell: rejected: back-dated sell 10 AAPL @ USD 485.92 at 2013-01-15T00:00:00Z would make the later event #3"
+                + " (dividend USD 2.65 per share of AAPL at 2013-02-07T00:00:00Z) invalid: dividend of USD 2.65 per share on AAPL at"
+                + " 2013-02-07T00:00:00Z: no AAPL held then", "sell", "t", "AAPL", "10", "--at", "2013-01-15");
+    }
+
     // ---------------------------------------------------------------- failures after corporate actions are due
 
     /** 10 AAPL from 2013-01-02, with the dividend of 2013-02-07 due but not booked. */
@@ -216,6 +229,25 @@ class AdversarialAppTest extends AppTest {
             assertThat(r.err()).hasLineCount(1).endsWith("(nothing was written; try again later, or use --quotes sample for the bundled data)"
                     + System.lineSeparator());
             assertThat(count(yahoo, "Split")).isZero();
+        }
+    }
+
+    @Test
+    void aLiveTradeWhileTheMarketIsOpen_fillsAtTheAskOrTheBid_andSaysSo() {
+        try (YahooStub stub = new YahooStub()) {
+            // the recorded AAPL quote (last 244.6, bid 244.44, ask 253.37) with the market open
+            stub.handshake().on("/v7/finance/quote", Answer.ok(resource("quote-AAPL-BABA-multi-symbol.json")
+                    .replaceFirst("\"marketState\"\\s*:\\s*\"CLOSED\"", "\"marketState\":\"REGULAR\"")));
+            // the history a sell reads for the corporate actions due (none on the day bought)
+            stub.on("/v8/finance/chart/AAPL", Answer.ok(resource("chart-AAPL-6mo-1d-dividends-last-bar-at-regularMarketTime.json")));
+            AppRunner yahoo = new AppRunner(dir, Map.of(ErasmoApp.QUOTES_ENV, "yahoo=" + stub.uri()), Instant.parse("2025-02-22T12:00:00Z"));
+            yahoo.ok("create", "t", "--cash", "1000", "--at", "2025-01-02");
+
+            // 2 x 253.37 = 506.74; 1000 - 506.74 = 493.26; then 1 x 244.44 = 244.44; 493.26 + 244.44 = 737.70
+            assertThat(yahoo.ok("buy", "t", "AAPL", "2")).isEqualTo(lines("bought 2 AAPL @ USD 253.37 (regular market, price of"
+                    + " 2025-02-14T21:00:00Z) on 2025-02-22T12:00:00Z, fee USD 0.00: paid USD 506.74; cash: USD 493.26"));
+            assertThat(yahoo.ok("sell", "t", "AAPL", "1")).isEqualTo(lines("sold 1 AAPL @ USD 244.44 (regular market, price of"
+                    + " 2025-02-14T21:00:00Z) on 2025-02-22T12:00:00Z, fee USD 0.00: received USD 244.44; cash: USD 737.70"));
         }
     }
 
