@@ -230,11 +230,14 @@ public final class Erasmo {
 
     /**
      * Books any event: validates it against the ledger (and every later event, if it is
-     * back-dated) and appends it.
+     * back-dated) and appends it. Like {@link #dividend} and {@link #split}, it refuses a dividend
+     * or split of a symbol on a date (in the configured zone) that already has one, whatever the
+     * time of day of either.
      *
      * @param id the portfolio
      * @param event the event
-     * @return booked, or rejected with nothing written
+     * @return booked, or rejected with nothing written ({@link Rejection.Reason#ALREADY_BOOKED} for a
+     *     second dividend or split of a symbol on a date)
      * @throws IllegalArgumentException if the event is dated after the clock's now or before
      *     {@link #EARLIEST_EVENT_TIME}
      * @throws PortfolioNotFoundException if there is no such portfolio
@@ -243,7 +246,14 @@ public final class Erasmo {
      */
     public CommandResult book(PortfolioId id, LedgerEvent event) {
         Objects.requireNonNull(event, "event");
-        return book(id, p -> event);
+        return book(id, p -> {
+            if (event instanceof Dividend d) {
+                refuseTwice(p, EventKind.DIVIDEND, d.instrument().symbol(), dateOf(d.at()));
+            } else if (event instanceof Split s) {
+                refuseTwice(p, EventKind.SPLIT, s.symbol(), dateOf(s.at()));
+            }
+            return event;
+        });
     }
 
     /**
@@ -424,7 +434,8 @@ public final class Erasmo {
      * @param id the portfolio
      * @param through the last date to look at
      * @return one result per event booked or rejected (a reverse split that would leave a later
-     *     sell short is rejected, and nothing else changes); empty when nothing was due
+     *     sell short is rejected, and nothing else changes); empty when nothing was due; an event
+     *     that another writer booked meanwhile is neither booked again nor reported
      * @throws QuoteException if the quote source fails for a reason other than an unknown symbol
      */
     public List<CommandResult> bookCorporateActions(PortfolioId id, LocalDate through) {
@@ -468,9 +479,12 @@ public final class Erasmo {
                     || p.stateAt(event.at().minusNanos(1)).findPosition(symbol).isEmpty()) {
                 continue;
             }
+            // checked again against the ledger as loaded to book it: another writer may have booked it meanwhile
             CommandResult r = book(id, event);
             if (r instanceof CommandResult.Booked b) {
                 p = b.portfolio();
+            } else if (((CommandResult.Rejected) r).rejection().reason() == Rejection.Reason.ALREADY_BOOKED) {
+                continue;
             }
             results.add(r);
         }

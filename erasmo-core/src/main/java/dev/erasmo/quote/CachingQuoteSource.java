@@ -52,8 +52,15 @@ import org.jspecify.annotations.Nullable;
  * other source themselves. If the other source throws, the fetching thread and every thread
  * waiting for it get that same exception (a {@link QuoteNotFoundException}, a
  * {@link QuoteUnavailableException}, ...), and nothing is kept, so the next request asks again.
- * A thread fetches the symbols it took charge of before it waits for the ones other threads took,
- * so two overlapping batches cannot wait for each other.
+ * A latest-quotes batch fails as a whole, so a thread waiting for some of its symbols gets its
+ * failure only if the batch held no symbol that thread did not ask for; otherwise it asks for its
+ * own symbols again (once more per failure, still one request at a time per symbol). A thread
+ * fetches the symbols it took charge of before it waits for the ones other threads took, so two
+ * overlapping batches cannot wait for each other. A history the other source answers for another
+ * symbol is a {@link MalformedQuoteDataException}, and is not kept.
+ *
+ * <p>Ages are measured with the clock; what was fetched at a time the clock now says is still to
+ * come (the clock went back) is neither fresh nor final, and is asked again.
  *
  * <p>Nothing is ever evicted except by {@link #invalidateAll()}: memory grows with the number of
  * distinct symbols asked (one latest quote and one history per symbol, the history as wide as
@@ -76,7 +83,7 @@ public final class CachingQuoteSource implements QuoteSource {
     /** Bumped by {@link #invalidateAll()}; an entry fetched under an older generation is never served. */
     private final AtomicLong generation = new AtomicLong();
     private final ConcurrentHashMap<Symbol, LatestEntry> quotes = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Symbol, CompletableFuture<Map<Symbol, LatestEntry>>> quoteFetches = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Symbol, LatestFetch> quoteFetches = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Symbol, HistoryEntry> histories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Symbol, CompletableFuture<HistoryEntry>> historyFetches = new ConcurrentHashMap<>();
 
@@ -123,24 +130,33 @@ public final class CachingQuoteSource implements QuoteSource {
                 missing.add(s);
             }
         }
-        if (!missing.isEmpty()) {
-            CompletableFuture<Map<Symbol, LatestEntry>> mine = new CompletableFuture<>();
-            List<Symbol> claimed = new ArrayList<>();
-            Map<Symbol, CompletableFuture<Map<Symbol, LatestEntry>>> others = new LinkedHashMap<>();
+        while (!missing.isEmpty()) {
+            LatestFetch mine = new LatestFetch(new ArrayList<>(), new CompletableFuture<>());
+            Map<Symbol, LatestFetch> others = new LinkedHashMap<>();
             for (Symbol s : missing) {
-                CompletableFuture<Map<Symbol, LatestEntry>> theirs = quoteFetches.putIfAbsent(s, mine);
+                LatestFetch theirs = quoteFetches.putIfAbsent(s, mine);
                 if (theirs == null) {
-                    claimed.add(s);
+                    mine.symbols().add(s);
                 } else {
                     others.put(s, theirs);
                 }
             }
-            if (!claimed.isEmpty()) {
-                found.putAll(fetchLatest(claimed, mine));
+            if (!mine.symbols().isEmpty()) {
+                found.putAll(fetchLatest(mine));
             }
-            for (Map.Entry<Symbol, CompletableFuture<Map<Symbol, LatestEntry>>> o : others.entrySet()) {
-                found.put(o.getKey(), await(o.getValue()).get(o.getKey()));
+            List<Symbol> again = new ArrayList<>();
+            for (Map.Entry<Symbol, LatestFetch> o : others.entrySet()) {
+                try {
+                    found.put(o.getKey(), await(o.getValue().done()).get(o.getKey()));
+                } catch (RuntimeException | Error e) {
+                    if (wanted.containsAll(o.getValue().symbols())) {
+                        throw e;
+                    }
+                    // their batch had symbols we did not ask for, which may be what failed: ask for ours ourselves
+                    again.add(o.getKey());
+                }
             }
+            missing = again;
         }
         Map<Symbol, Quote> result = new LinkedHashMap<>();
         for (Symbol s : wanted) {
@@ -170,10 +186,11 @@ public final class CachingQuoteSource implements QuoteSource {
     }
 
     /**
-     * Fetches the latest quotes of symbols this thread took charge of, and completes {@code mine}
+     * Fetches the latest quotes of the symbols this thread took charge of, and completes the fetch
      * with an entry for each of them, so that threads waiting on it find every symbol they wait for.
      */
-    private Map<Symbol, LatestEntry> fetchLatest(List<Symbol> claimed, CompletableFuture<Map<Symbol, LatestEntry>> mine) {
+    private Map<Symbol, LatestEntry> fetchLatest(LatestFetch mine) {
+        List<Symbol> claimed = mine.symbols();
         try {
             Map<Symbol, LatestEntry> result = new HashMap<>();
             List<Symbol> ask = new ArrayList<>();
@@ -191,16 +208,19 @@ public final class CachingQuoteSource implements QuoteSource {
                 long g = generation.get();
                 Instant sent = clock.instant();
                 Map<Symbol, Quote> got = delegate.latest(List.copyOf(ask));
+                if (got == null) {
+                    throw new MalformedQuoteDataException("the quote source answered nothing (null) for the latest quotes of " + ask);
+                }
                 for (Symbol s : ask) {
                     LatestEntry e = new LatestEntry(got.get(s), sent, g);
                     quotes.merge(s, e, (old, nu) -> old.generation() > nu.generation() ? old : nu);
                     result.put(s, e);
                 }
             }
-            mine.complete(result);
+            mine.done().complete(result);
             return result;
         } catch (Throwable t) {
-            mine.completeExceptionally(t);
+            mine.done().completeExceptionally(t);
             throw t;
         } finally {
             for (Symbol s : claimed) {
@@ -282,7 +302,13 @@ public final class CachingQuoteSource implements QuoteSource {
                     last = max(to, kept.to());
                 }
                 Instant sent = clock.instant();
-                result = new HistoryEntry(first, last, delegate.history(symbol, first, last), sent, g);
+                PriceHistory got = delegate.history(symbol, first, last);
+                if (got == null || !got.symbol().equals(symbol)) {
+                    // never keep, nor serve, another symbol's prices as this one's
+                    throw new MalformedQuoteDataException("the quote source answered the history of " + symbol + " from " + first + " to "
+                            + last + " with " + (got == null ? "nothing (null)" : "the history of " + got.symbol()));
+                }
+                result = new HistoryEntry(first, last, got, sent, g);
                 histories.merge(symbol, result, (old, nu) -> old.generation() > nu.generation() ? old : nu);
             }
             mine.complete(result);
@@ -313,7 +339,8 @@ public final class CachingQuoteSource implements QuoteSource {
     }
 
     private boolean serves(@Nullable HistoryEntry e, LocalDate from, LocalDate to, Instant now) {
-        return e != null && e.generation() == generation.get() && covers(e, from, to)
+        // fetched "after now": the clock went back, and what it said was final or fresh then is not to be trusted
+        return e != null && e.generation() == generation.get() && covers(e, from, to) && !now.isBefore(e.fetched())
                 && (!to.isAfter(lastFinalDate(e.fetched())) || isYoung(e.fetched(), now));
     }
 
@@ -321,13 +348,16 @@ public final class CachingQuoteSource implements QuoteSource {
         return !from.isBefore(e.from()) && !to.isAfter(e.to());
     }
 
+    /** Fetched less than {@code latestTtl} before now; never when now is before it (the clock went back). */
     private boolean isYoung(Instant fetched, Instant now) {
-        // now < fetched + ttl, without making an Instant
-        long seconds = now.getEpochSecond() - fetched.getEpochSecond();
-        if (seconds < latestTtl.getSeconds() - 1) {
+        if (now.isBefore(fetched)) {
+            return false;
+        }
+        // the usual case without making a Duration: a whole second or more inside the TTL
+        if (now.getEpochSecond() - fetched.getEpochSecond() < latestTtl.getSeconds() - 1) {
             return true;
         }
-        return now.isBefore(fetched.plus(latestTtl));
+        return Duration.between(fetched, now).compareTo(latestTtl) < 0;
     }
 
     /** The last date that was final at an instant: two days before its UTC date. */
@@ -360,6 +390,10 @@ public final class CachingQuoteSource implements QuoteSource {
 
     /** A latest quote as fetched, or null when the other source did not return the symbol. */
     private record LatestEntry(@Nullable Quote quote, Instant fetched, long generation) {
+    }
+
+    /** A batch of latest quotes one thread is fetching: the symbols it took charge of, and their answer. */
+    private record LatestFetch(List<Symbol> symbols, CompletableFuture<Map<Symbol, LatestEntry>> done) {
     }
 
     /** A symbol's history over {@code [from, to]} as fetched. */

@@ -13,8 +13,11 @@ import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.portfolio.Rejection;
 import dev.erasmo.quote.MarketState;
 import dev.erasmo.quote.Quote;
+import dev.erasmo.quote.QuoteNotFoundException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -51,9 +54,17 @@ abstract class TradeCommand extends PortfolioCommand {
     final int run(Session session, PortfolioInfo portfolio) {
         Erasmo erasmo = session.erasmo();
         Instant when = session.at(at);
+        @Nullable LocalDate date = at == null ? null : erasmo.dateOf(when);
+        // what can fail on the data or on a value fails before anything is written: an unknown symbol, no close, a fee in
+        // fractions of a cent
+        Quote quote = price != null ? null : session.quotes().quote(symbol, date);
+        checkAmounts(session, portfolio, when, quote);
         // a trade sees the dividends and splits due before it, as at a broker: a sell after a split sells post-split units
         session.bookCorporateActions(portfolio, erasmo.dateOf(when), out());
-        Quote quote = price != null ? null : session.quotes().quote(symbol, at == null ? null : erasmo.dateOf(when));
+        if (quote != null) {
+            // again, as erasmo is about to (cached): a latest quote may have moved while the corporate actions were read
+            quote = session.quotes().quote(symbol, date);
+        }
         // without --price erasmo prices the trade itself from the same (cached) quote: a live quote fills at the ask or the bid
         CommandResult result = book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, at == null ? null : when, price, fee));
         if (result instanceof CommandResult.Rejected r) {
@@ -67,6 +78,38 @@ abstract class TradeCommand extends PortfolioCommand {
                         + Text.time(Objects.requireNonNull(quote.time())) + ")") + " on " + Text.time(booked.entry().event().at())
                 + ", fee " + t.fee() + ": " + t.cash() + "; " + cashAfter(booked, t.price().currency()));
         return ErasmoApp.EXIT_OK;
+    }
+
+    /**
+     * Refuses a price with more decimals than a price takes, or a fee with more than the
+     * instrument's currency has, as erasmo would when booking the trade; the currency is the
+     * quote's, else the held position's, else the quote data's, else the portfolio's base.
+     */
+    private void checkAmounts(Session session, PortfolioInfo portfolio, Instant when, @Nullable Quote quote) {
+        if (price != null) {
+            try {
+                Price.of(portfolio.baseCurrency(), price);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid --price: " + e.getMessage(), e);
+            }
+        }
+        if (fee == null) {
+            return;
+        }
+        Currency currency = quote != null ? quote.price().currency() : session.erasmo().portfolio(portfolio.id()).state()
+                .findPosition(symbol).map(p -> p.instrument().currency()).orElse(null);
+        if (currency == null) {
+            try {
+                currency = session.quotes().source().asOf(symbol, session.erasmo().dateOf(when)).price().currency();
+            } catch (QuoteNotFoundException e) {
+                currency = portfolio.baseCurrency();
+            }
+        }
+        try {
+            Money.of(currency, fee);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid --fee: " + e.getMessage(), e);
+        }
     }
 
     /** Books the trade. */

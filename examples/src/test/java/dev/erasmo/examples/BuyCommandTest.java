@@ -68,7 +68,7 @@ class BuyCommandTest extends AppTest {
     @Test
     void buy_feeFinerThanACent_isAUsageError() {
         app.ok("create", "t", "--cash", "10000", "--at", "2013-01-02");
-        app.fails(2, "erasmo buy: USD amount 0.001 has more than 2 decimal places", "buy", "t", "AAPL", "1", "--at", "2013-01-02", "--fee", "0.001");
+        app.fails(2, "erasmo buy: invalid --fee: USD amount 0.001 has more than 2 decimal places", "buy", "t", "AAPL", "1", "--at", "2013-01-02", "--fee", "0.001");
     }
 
     @Test

@@ -536,11 +536,13 @@ public final class YahooQuoteSource implements QuoteSource {
          *
          * @param baseUri e.g. {@code http://127.0.0.1:8080}
          * @return this builder
+         * @throws IllegalArgumentException if it is not an http or https URL with a host, and a port
+         *     from 0 to 65535 if it has one
          */
         public Builder baseUri(URI baseUri) {
             String scheme = Objects.requireNonNull(baseUri, "baseUri").getScheme();
-            if (!"http".equals(scheme) && !"https".equals(scheme) || baseUri.getHost() == null) {
-                throw new IllegalArgumentException("base URI " + baseUri + " must be an http or https URL with a host");
+            if (!"http".equals(scheme) && !"https".equals(scheme) || baseUri.getHost() == null || baseUri.getPort() > 65535) {
+                throw new IllegalArgumentException("base URI " + baseUri + " must be an http or https URL with a host (and a port up to 65535)");
             }
             this.baseUri = baseUri;
             return this;
