@@ -257,11 +257,7 @@ public final class CachingQuoteSource implements QuoteSource {
     @Override
     public Quote asOf(Symbol symbol, LocalDate date) {
         Objects.requireNonNull(symbol, "symbol");
-        LocalDate earliest = date.minusDays(AS_OF_LOOKBACK_DAYS);
-        PriceHistory h = covering(symbol, earliest, date);
-        Bar bar = h.asOf(date).filter(b -> !b.date().isBefore(earliest)).orElseThrow(() -> new QuoteNotFoundException(
-                "no close for " + symbol + " on or before " + date + " (looked back " + AS_OF_LOOKBACK_DAYS + " days)"));
-        return new Quote(symbol, new dev.erasmo.money.Price(h.currency(), bar.close()), bar.date());
+        return covering(symbol, date.minusDays(AS_OF_LOOKBACK_DAYS), date).closeAsOf(date, AS_OF_LOOKBACK_DAYS);
     }
 
     /** The whole history kept for a symbol, once it covers a range and is valid for it, fetching it if need be. */

@@ -106,10 +106,12 @@ public final class CsvQuoteSource implements QuoteSource {
     @Override
     public Quote asOf(Symbol symbol, LocalDate date) {
         PriceHistory h = load(symbol);
-        Bar bar = h.asOf(date).filter(b -> !b.date().isBefore(date.minusDays(AS_OF_LOOKBACK_DAYS))).orElseThrow(() -> new QuoteNotFoundException("no close for " + symbol + " in the " + AS_OF_LOOKBACK_DAYS + " days up to " + date
-                + (h.bars().isEmpty() ? " (its file has no rows)"
-                        : " (its data runs from " + h.bars().get(0).date() + " to " + h.bars().get(h.bars().size() - 1).date() + ")")));
-        return new Quote(symbol, new Price(h.currency(), bar.close()), bar.date());
+        try {
+            return h.closeAsOf(date, AS_OF_LOOKBACK_DAYS);
+        } catch (QuoteNotFoundException e) {
+            throw new QuoteNotFoundException(e.getMessage() + (h.bars().isEmpty() ? "; its file has no rows"
+                    : "; its data runs from " + h.bars().get(0).date() + " to " + h.bars().get(h.bars().size() - 1).date()));
+        }
     }
 
     private PriceHistory load(Symbol symbol) {

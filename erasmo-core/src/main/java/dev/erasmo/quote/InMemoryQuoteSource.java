@@ -69,8 +69,7 @@ public final class InMemoryQuoteSource implements QuoteSource {
         if (h == null) {
             throw new QuoteNotFoundException("no history for " + symbol);
         }
-        Bar bar = h.asOf(date).filter(b -> !b.date().isBefore(date.minusDays(AS_OF_LOOKBACK_DAYS))).orElseThrow(() -> new QuoteNotFoundException("no close for " + symbol + " in the " + AS_OF_LOOKBACK_DAYS + " days up to " + date));
-        return new Quote(symbol, new Price(h.currency(), bar.close()), bar.date());
+        return h.closeAsOf(date, AS_OF_LOOKBACK_DAYS);
     }
 
     /** Collects histories and quotes. Not thread-safe. */

@@ -98,6 +98,29 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
     }
 
     /**
+     * The close a trade on a date is priced at: the last bar on or before the date, if it is at
+     * most {@code lookbackDays} older than the date and no split of this history falls after the
+     * bar and on or before the date (that close would be in pre-split units).
+     *
+     * @param date the date
+     * @param lookbackDays how many days before the date the close may be
+     * @return the close, with the bar's own date
+     * @throws QuoteNotFoundException if there is no such close
+     */
+    public Quote closeAsOf(LocalDate date, int lookbackDays) {
+        LocalDate earliest = date.minusDays(lookbackDays);
+        Bar bar = asOf(date).filter(b -> !b.date().isBefore(earliest)).orElseThrow(() -> new QuoteNotFoundException(
+                "no close for " + symbol + " on or before " + date + " (looked back " + lookbackDays + " days)"));
+        for (SplitEvent s : splits) {
+            if (s.date().isAfter(bar.date()) && !s.date().isAfter(date)) {
+                throw new QuoteNotFoundException("no close for " + symbol + " between its split on " + s.date() + " and " + date
+                        + " (the close of " + bar.date() + " is in pre-split units)");
+            }
+        }
+        return new Quote(symbol, new dev.erasmo.money.Price(currency, bar.close()), bar.date());
+    }
+
+    /**
      * The part of this history between two dates, both included.
      *
      * @param from the first date

@@ -55,7 +55,8 @@ public interface QuoteSource {
     /**
      * The close as of a date: the last close on or before it, reported with the bar's own date,
      * if that close is at most {@value #AS_OF_LOOKBACK_DAYS} days older than the date (so a
-     * holiday or a weekend is bridged, but a years-old price is never taken for today's).
+     * holiday or a weekend is bridged, but a years-old price is never taken for today's) and no
+     * split came between them (see {@link PriceHistory#closeAsOf}).
      *
      * @param symbol the symbol
      * @param date the date
@@ -63,10 +64,7 @@ public interface QuoteSource {
      * @throws QuoteNotFoundException if the symbol is unknown or has no close in the look-back
      */
     default Quote asOf(Symbol symbol, LocalDate date) {
-        PriceHistory h = history(symbol, date.minusDays(AS_OF_LOOKBACK_DAYS), date);
-        Bar bar = h.asOf(date).orElseThrow(() -> new QuoteNotFoundException(
-                "no close for " + symbol + " on or before " + date + " (looked back " + AS_OF_LOOKBACK_DAYS + " days)"));
-        return new Quote(symbol, new Price(h.currency(), bar.close()), bar.date());
+        return history(symbol, date.minusDays(AS_OF_LOOKBACK_DAYS), date).closeAsOf(date, AS_OF_LOOKBACK_DAYS);
     }
 
     /** How far {@link #asOf} looks back for a close by default. */

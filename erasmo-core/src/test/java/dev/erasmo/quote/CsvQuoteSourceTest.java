@@ -53,6 +53,23 @@ class CsvQuoteSourceTest {
     }
 
     @Test
+    void asOf_afterASplitWithNoCloseSince_isNotFoundRatherThanAPreSplitPrice() {
+        // a 2-for-1 split on 2013-01-10 and no close after 2013-01-02: the 5.00 close is in pre-split
+        // units, so a trade on 2013-01-11 must not fill at it (it would get twice the value per unit)
+        files.put("GOOD.csv", "Date,Close\n2013-01-02,5.00\n");
+        files.put("GOOD.splits.csv", "Date,Stock Splits\n2013-01-10,2:1\n");
+        CsvQuoteSource s = source();
+        assertThatThrownBy(() -> s.asOf(Symbol.of("GOOD"), LocalDate.parse("2013-01-11"))).isInstanceOf(QuoteNotFoundException.class)
+                .hasMessageStartingWith("no close for GOOD between its split on 2013-01-10 and 2013-01-11 (the close of 2013-01-02 is in"
+                        + " pre-split units)");
+        // before the split the close is fine
+        assertThat(s.asOf(Symbol.of("GOOD"), LocalDate.parse("2013-01-09")).price().amount()).isEqualByComparingTo("5.00");
+        // the cache and the default asOf follow the same rule
+        CachingQuoteSource cached = CachingQuoteSource.builder(s).build();
+        assertThatThrownBy(() -> cached.asOf(Symbol.of("GOOD"), LocalDate.parse("2013-01-11"))).isInstanceOf(QuoteNotFoundException.class);
+    }
+
+    @Test
     void asOf_weekendOrHoliday_givesTheLastCloseWithItsOwnDate() {
         files.put("AAPL.csv", "Date,Close\n2013-12-27,560.09\n2013-12-30,554.52\n2013-12-31,561.02\n");
         CsvQuoteSource s = source();

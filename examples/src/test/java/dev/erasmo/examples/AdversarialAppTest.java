@@ -151,7 +151,7 @@ class AdversarialAppTest extends AppTest {
     @Test
     void noCloseNearTheDate_failsBeforeBookingAnything() {
         appleWithADividendDue();
-        app.fails(1, "erasmo sell: no close for AAPL in the 14 days up to 2014-06-02 (its data runs from 2013-01-02 to 2013-12-31)", "sell", "t", "AAPL", "1", "--at", "2014-06-02");
+        app.fails(1, "erasmo sell: no close for AAPL on or before 2014-06-02 (looked back 14 days); its data runs from 2013-01-02 to 2013-12-31", "sell", "t", "AAPL", "1", "--at", "2014-06-02");
     }
 
     @Test

@@ -48,7 +48,7 @@ class BuyCommandTest extends AppTest {
     @Test
     void buy_beforeTheDataStarts_saysWhereItStarts() {
         app.ok("create", "t", "--cash", "10000", "--at", "2012-01-02");
-        app.fails(1, "erasmo buy: no close for AAPL in the 14 days up to 2012-06-01 (its data runs from 2013-01-02 to 2013-12-31)",
+        app.fails(1, "erasmo buy: no close for AAPL on or before 2012-06-01 (looked back 14 days); its data runs from 2013-01-02 to 2013-12-31",
                 "buy", "t", "AAPL", "1", "--at", "2012-06-01");
     }
 
