@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * A price of a symbol from a quote source: the last price, the exchange date it is from, and for a
  * live quote the time it was taken, the bid and the ask, and the session.
  *
- * <p>Simulated fills use {@link #buyPrice()} and {@link #sellPrice()}: the ask and the bid while
- * the regular session is open and both are known, else the last price (a closed market's bid and
- * ask are stale and often far apart).
+ * <p>Simulated fills use {@link #buyPrice()} and {@link #sellPrice()}: the ask (for a buy) or the
+ * bid (for a sell) while the regular session is open and that side is known, else the last price
+ * (a closed market's bid and ask are stale and often far apart).
  *
  * <p>Immutable and thread-safe.
  *

@@ -52,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>History as traded.</b> Yahoo divides every price (and dividend) by every split up to the
  * moment of the request, even splits after the requested window. erasmo's ledger applies splits to
  * positions itself, so this source undoes that: it also asks for the symbol's splits from the end
- * of the window up to now, and multiplies each bar by the splits after its date. A 2021 NVDA close
- * is therefore the price that traded in 2021, not a tenth of it. Volumes are divided likewise
+ * of the window up to now, and multiplies each bar by the splits after its date. A 2021-07-19 NVDA close
+ * is therefore the 751.19 that traded that day, not Yahoo's 18.78 (divided by the 4:1 split of
+ * 2021-07-20 and the 10:1 of 2024-06-10). Volumes are divided likewise
  * (rounded half-even to whole units). {@link Bar#adjClose()} stays Yahoo's adjusted close (split-
  * and dividend-adjusted to the time of the request): a total-return series for ratios, not a price
  * that traded. Dividends are per share as paid on their ex-date.
