@@ -15,6 +15,9 @@ import dev.erasmo.ledger.Withdrawal;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Price;
 import dev.erasmo.money.Quantity;
+import dev.erasmo.performance.DailyValue;
+import dev.erasmo.performance.EquityCurve;
+import dev.erasmo.performance.Reconciliation;
 import dev.erasmo.portfolio.CostMethod;
 import dev.erasmo.portfolio.Owner;
 import dev.erasmo.portfolio.Portfolio;
@@ -664,6 +667,211 @@ public final class Erasmo {
             }
         });
         return Valuation.of(state, PriceSnapshot.of(prices), new FxRates(base, rates));
+    }
+
+    // ---------------------------------------------------------------- history
+
+    /**
+     * The daily value of a portfolio from one date to another: the ledger replayed over the
+     * quote source's daily history, one {@link DailyValue} per trading day of the symbols it held
+     * (weekdays when it held none). A day without a close for a symbol takes its last close before
+     * (at most {@value QuoteSource#AS_OF_LOOKBACK_DAYS} days old, never from before a split) and
+     * names the symbol in {@link DailyValue#carried()}; without one, the symbol is missing that
+     * day. Splits and dividends come from the ledger, so with prices as traded the curve shows no
+     * cliff on a split day. Each day's return takes external flows at the start of the day.
+     *
+     * @param id the portfolio
+     * @param from the first date (in the configured zone)
+     * @param to the last date, not after today
+     * @return the curve
+     * @throws IllegalArgumentException if {@code from} is after {@code to} or {@code to} is after today
+     * @throws QuoteException if the quote source fails for a reason other than an unknown symbol
+     */
+    public EquityCurve history(PortfolioId id, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        LocalDate today = dateOf(clock.instant());
+        if (from.isAfter(to) || to.isAfter(today)) {
+            throw new IllegalArgumentException("history from " + from + " to " + to + ": the first date must not be after the last, nor the last after today ("
+                    + today + ")");
+        }
+        QuoteSource q = requireQuotes();
+        Portfolio p = portfolio(id);
+        Currency base = p.info().baseCurrency();
+        Instant end = endOf(to);
+        // every symbol bought up to the end: their histories
+        Set<Symbol> symbols = new TreeSet<>();
+        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
+            if (e.event().at().isAfter(end)) {
+                break;
+            }
+            if (e.event() instanceof Buy b) {
+                symbols.add(b.instrument().symbol());
+            }
+        }
+        LocalDate first = from.minusDays(1);
+        Map<Symbol, PriceHistory> histories = new HashMap<>();
+        TreeSet<LocalDate> days = new TreeSet<>();
+        for (Symbol s : symbols) {
+            try {
+                PriceHistory h = q.history(s, first.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to);
+                histories.put(s, h);
+                h.bars().forEach(b -> {
+                    if (!b.date().isBefore(from) && !b.date().isAfter(to)) {
+                        days.add(b.date());
+                    }
+                });
+            } catch (QuoteNotFoundException e) {
+                // unknown to the source: missing on every day it is held
+            }
+        }
+        if (days.isEmpty()) {
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 5) {
+                    days.add(d);
+                }
+            }
+        }
+        List<LocalDate> dates = new ArrayList<>(days.size() + 1);
+        dates.add(first);
+        dates.addAll(days);
+        List<PortfolioState> states = p.statesAt(dates.stream().map(this::endOf).toList());
+        // every currency seen: the FX histories into the base
+        Set<Currency> currencies = new HashSet<>();
+        PortfolioState seen = null;
+        for (PortfolioState st : states) {
+            if (st != seen) {
+                currencies.addAll(currencies(st));
+                seen = st;
+            }
+        }
+        for (Currency c : currencies) {
+            if (!c.equals(base)) {
+                Symbol fx = fxSymbol(c, base);
+                try {
+                    histories.put(fx, q.history(fx, first.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to));
+                } catch (QuoteNotFoundException e) {
+                    // no rate: amounts in that currency are missing
+                }
+            }
+        }
+        DailyValue start = null;
+        List<DailyValue> out = new ArrayList<>(days.size());
+        Money previousEquity = null;
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate d = dates.get(i);
+            PortfolioState state = states.get(i);
+            Map<Symbol, Quote> closes = new HashMap<>();
+            List<Symbol> carried = new ArrayList<>();
+            Function<Collection<Symbol>, Map<Symbol, Quote>> lookup = wanted -> {
+                for (Symbol s : wanted) {
+                    PriceHistory h = histories.get(s);
+                    if (h != null) {
+                        try {
+                            Quote c = h.closeAsOf(d, QuoteSource.AS_OF_LOOKBACK_DAYS);
+                            closes.put(s, c);
+                            if (c.date().isBefore(d) && state.positions().containsKey(s)) {
+                                carried.add(s);
+                            }
+                        } catch (QuoteNotFoundException e) {
+                            // missing that day
+                        }
+                    }
+                }
+                return closes;
+            };
+            Valuation v = value(p, state, lookup);
+            List<String> missing = new ArrayList<>(v.missing());
+            Money flow = Money.zero(base);
+            Money income = Money.zero(base);
+            Money fees = Money.zero(base);
+            if (i > 0) {
+                // what moved since the previous day of the curve, per currency, from the fold's running totals
+                PortfolioState prev = states.get(i - 1);
+                flow = addChange(flow, prev.netDeposits(), state.netDeposits(), base, d, closes, missing);
+                income = addChange(income, prev.dividends(), state.dividends(), base, d, closes, missing);
+                fees = addChange(fees, prev.fees(), state.fees(), base, d, closes, missing);
+            }
+            Double r = null;
+            if (previousEquity != null) {
+                java.math.BigDecimal invested = previousEquity.amount().add(flow.amount());
+                if (invested.signum() > 0) {
+                    r = v.equity().amount().divide(invested, java.math.MathContext.DECIMAL64).doubleValue() - 1;
+                }
+            }
+            carried.sort(null);
+            DailyValue dv = new DailyValue(d, v.cashInBase(), v.marketValue(), v.equity(), flow, income, fees, r, carried, missing);
+            if (i == 0) {
+                start = dv;
+            } else {
+                out.add(dv);
+            }
+            previousEquity = v.equity();
+        }
+        return new EquityCurve(p.info(), from, to, Objects.requireNonNull(start), out);
+    }
+
+    /**
+     * Where a portfolio's change of equity over a period came from, checked to the cent when
+     * every amount is in the base currency ({@link Reconciliation#verify()}).
+     *
+     * @param id the portfolio
+     * @param from the first day of the period
+     * @param to the last day of the period
+     * @return the reconciliation, from the valuations at the end of the day before {@code from} and at the end of {@code to}
+     */
+    public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("reconciliation from " + from + " to " + to + ": the first date is after the last");
+        }
+        Portfolio p = portfolio(id);
+        Valuation start = valuation(id, from.minusDays(1));
+        Valuation end = valuation(id, to);
+        Currency base = p.info().baseCurrency();
+        Money feeEvents = Money.zero(base);
+        Instant after = endOf(from.minusDays(1));
+        Instant until = endOf(to);
+        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
+            Instant at = e.event().at();
+            if (at.isAfter(after) && !at.isAfter(until) && e.event() instanceof dev.erasmo.ledger.Fee f) {
+                if (!f.amount().currency().equals(base)) {
+                    throw new IllegalArgumentException("fee " + f.amount() + " is not in the base currency " + base + ": reconcile per currency");
+                }
+                feeEvents = feeEvents.plus(f.amount());
+            }
+        }
+        return Reconciliation.of(from, to, start, end, feeEvents);
+    }
+
+    /**
+     * Adds the change of a running total per currency to a sum in base, converting another
+     * currency at the day's close of its FX symbol (half-even to the base's minor unit).
+     */
+    private static Money addChange(Money sum, Map<Currency, Money> before, Map<Currency, Money> after, Currency base, LocalDate day,
+            Map<Symbol, Quote> closes, List<String> missing) {
+        if (before == after) {
+            return sum;
+        }
+        Set<Currency> all = new HashSet<>(before.keySet());
+        all.addAll(after.keySet());
+        Money total = sum;
+        for (Currency c : all) {
+            Money change = after.getOrDefault(c, Money.zero(c)).minus(before.getOrDefault(c, Money.zero(c)));
+            if (change.isZero()) {
+                continue;
+            }
+            if (c.equals(base)) {
+                total = total.plus(change);
+                continue;
+            }
+            Quote rate = closes.get(fxSymbol(c, base));
+            if (rate == null) {
+                missing.add(c.getCurrencyCode() + ": no FX rate for " + change + " on " + day);
+                continue;
+            }
+            total = total.plus(Money.of(base, change.amount().multiply(rate.price().amount()), java.math.RoundingMode.HALF_EVEN));
+        }
+        return total;
     }
 
     private static Optional<Quote> asOf(QuoteSource q, Symbol s, LocalDate date) {

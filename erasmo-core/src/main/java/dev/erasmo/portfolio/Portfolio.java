@@ -220,6 +220,38 @@ public final class Portfolio {
     }
 
     /**
+     * The states at a series of times, folding the ledger once: for a daily history, where
+     * {@link #stateAt} for each day would fold the ledger again every day.
+     *
+     * @param times the times, in ascending order
+     * @return the state after the events effective at or before each time, in the same order
+     * @throws IllegalArgumentException if the times are not in ascending order
+     */
+    public List<PortfolioState> statesAt(List<Instant> times) {
+        List<PortfolioState> out = new java.util.ArrayList<>(times.size());
+        Fold fold = new Fold(info.costMethod());
+        int next = 0;
+        Instant previous = null;
+        PortfolioState last = null;
+        for (Instant t : times) {
+            if (previous != null && t.isBefore(previous)) {
+                throw new IllegalArgumentException("times must be ascending: " + t + " comes after " + previous);
+            }
+            boolean changed = last == null;
+            while (next < effective.size() && !effective.get(next).event().at().isAfter(t)) {
+                fold.apply(effective.get(next++).event());
+                changed = true;
+            }
+            if (changed) {
+                last = fold.toState();
+            }
+            out.add(last);
+            previous = t;
+        }
+        return out;
+    }
+
+    /**
      * The state just before an entry in the order of the fold: what the event saw when it was
      * applied (for instance the units a dividend was paid on).
      *

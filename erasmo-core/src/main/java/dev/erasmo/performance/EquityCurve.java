@@ -1,0 +1,63 @@
+package dev.erasmo.performance;
+
+import dev.erasmo.portfolio.PortfolioInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The daily value of a portfolio between two dates, one {@link DailyValue} per trading day of the
+ * symbols it held (weekdays when it held none), with the value at the end of the day before the
+ * first as the starting point.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param portfolio the portfolio
+ * @param from the first date asked for
+ * @param to the last date asked for
+ * @param start the value at the end of the day before {@code from}: the base of the first day's return
+ * @param days the days, in date order
+ */
+public record EquityCurve(PortfolioInfo portfolio, LocalDate from, LocalDate to, DailyValue start, List<DailyValue> days) {
+
+    /**
+     * Validates.
+     *
+     * @param portfolio the portfolio
+     * @param from the first date asked for
+     * @param to the last date asked for
+     * @param start the value at the end of the day before {@code from}
+     * @param days the days, in date order
+     */
+    public EquityCurve {
+        Objects.requireNonNull(portfolio, "portfolio");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(start, "start");
+        days = List.copyOf(days);
+        for (int i = 1; i < days.size(); i++) {
+            if (!days.get(i).date().isAfter(days.get(i - 1).date())) {
+                throw new IllegalArgumentException("days must be in date order: " + days.get(i).date() + " after " + days.get(i - 1).date());
+            }
+        }
+    }
+
+    /**
+     * The time-weighted return over the whole curve: the daily returns linked,
+     * {@code prod(1 + r) - 1}. Days without a defined return (nothing invested) are skipped.
+     *
+     * @return the cumulative return, or empty if no day has a return
+     */
+    public OptionalDouble timeWeightedReturn() {
+        double growth = 1;
+        boolean any = false;
+        for (DailyValue d : days) {
+            if (d.dailyReturn() != null) {
+                growth *= 1 + d.dailyReturn();
+                any = true;
+            }
+        }
+        return any ? OptionalDouble.of(growth - 1) : OptionalDouble.empty();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.erasmo.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.erasmo.Erasmo;
+import dev.erasmo.TradeRequest;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.Fee;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.quote.Bar;
+import dev.erasmo.quote.InMemoryQuoteSource;
+import dev.erasmo.quote.PriceHistory;
+import dev.erasmo.quote.SplitEvent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The daily equity curve and the P&amp;L reconciliation, on small ledgers worked out by hand. */
+class EquityCurveTest {
+
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final Symbol X = Symbol.of("X");
+    private static final Owner ALICE = Owner.of("alice");
+
+    private static Bar close(String date, String close) {
+        return new Bar(LocalDate.parse(date), null, null, null, new BigDecimal(close), null, null);
+    }
+
+    private static Instant at(String date) {
+        return Instant.parse(date + "T12:00:00Z");
+    }
+
+    private static Money usd(String amount) {
+        return Money.of(USD, new BigDecimal(amount));
+    }
+
+    /** X closes 100, 110, 99, 108.9, 119.79 on Tue 2024-01-02 .. Mon 2024-01-08: +10%, -10%, +10%, +10%. */
+    private static Erasmo erasmo(PriceHistory... more) {
+        InMemoryQuoteSource.Builder b = InMemoryQuoteSource.builder().history(new PriceHistory(X, USD, List.of(close("2024-01-02", "100"),
+                close("2024-01-03", "110"), close("2024-01-04", "99"), close("2024-01-05", "108.9"), close("2024-01-08", "119.79")),
+                List.of(), List.of()));
+        for (PriceHistory h : more) {
+            b.history(h);
+        }
+        return Erasmo.builder().quotes(b.build()).clock(Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void aDepositInTheMiddleDoesNotChangeTheTimeWeightedReturnWhenTheHoldingsBehaveTheSame() {
+        Erasmo e = erasmo();
+        PortfolioInfo a = e.createPortfolio(ALICE, "a");
+        e.deposit(a.id(), usd("1000"), at("2024-01-01"));
+        e.buy(a.id(), TradeRequest.of(X, Quantity.of(10)).at(at("2024-01-02"))).orElseThrow();
+        PortfolioInfo b = e.createPortfolio(ALICE, "b");
+        e.deposit(b.id(), usd("1000"), at("2024-01-01"));
+        e.buy(b.id(), TradeRequest.of(X, Quantity.of(10)).at(at("2024-01-02"))).orElseThrow();
+        // b adds 550 at the start of 2024-01-04 and buys 5 more at 110, the price the day starts from
+        e.deposit(b.id(), usd("550"), at("2024-01-04"));
+        e.buy(b.id(), TradeRequest.of(X, Quantity.of(5)).at(at("2024-01-04")).price(new BigDecimal("110"))).orElseThrow();
+
+        EquityCurve ca = e.history(a.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08"));
+        EquityCurve cb = e.history(b.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08"));
+
+        // a: 1000 (cash, the day before), 1000, 1100, 990, 1089, 1197.90
+        assertThat(ca.start().equity()).isEqualTo(usd("1000.00"));
+        assertThat(ca.days()).extracting(DailyValue::equity).containsExactly(usd("1000.00"), usd("1100.00"), usd("990.00"), usd("1089.00"),
+                usd("1197.90"));
+        // b on 2024-01-04: 15 x 99 = 1485 = (1100 + 550) x 0.9: the same -10% as a
+        assertThat(cb.days().get(2).equity()).isEqualTo(usd("1485.00"));
+        assertThat(cb.days().get(2).externalFlow()).isEqualTo(usd("550.00"));
+        double[] expected = {0.0, 0.1, -0.1, 0.1, 0.1};
+        for (int i = 0; i < 5; i++) {
+            assertThat(ca.days().get(i).dailyReturn()).isCloseTo(expected[i], within(1e-12));
+            assertThat(cb.days().get(i).dailyReturn()).isCloseTo(expected[i], within(1e-12));
+        }
+        // 1.1 x 0.9 x 1.1 x 1.1 - 1 = 0.1979
+        assertThat(ca.timeWeightedReturn().getAsDouble()).isCloseTo(0.1979, within(1e-12));
+        assertThat(cb.timeWeightedReturn().getAsDouble()).isCloseTo(0.1979, within(1e-12));
+    }
+
+    @Test
+    void aSplitFromTheLedgerLeavesNoCliffWithPricesAsTraded() {
+        // one AAPL share at 400; the 4-for-1 split on 2024-01-03, when it closes at 101 as traded: 4 x 101 = 404, +1%
+        Symbol aapl = Symbol.of("AAPL");
+        Erasmo e = erasmo(new PriceHistory(aapl, USD, List.of(close("2024-01-02", "400"), close("2024-01-03", "101")), List.of(),
+                List.of(new SplitEvent(LocalDate.parse("2024-01-03"), 4, 1))));
+        PortfolioInfo p = e.createPortfolio(ALICE, "split");
+        e.deposit(p.id(), usd("400"), at("2024-01-01"));
+        e.buy(p.id(), TradeRequest.of(aapl, Quantity.of(1)).at(at("2024-01-02"))).orElseThrow();
+        e.bookCorporateActions(p.id(), LocalDate.parse("2024-01-31"));
+
+        EquityCurve c = e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-03"));
+
+        assertThat(c.days()).extracting(DailyValue::equity).containsExactly(usd("400.00"), usd("404.00"));
+        assertThat(c.days().get(1).dailyReturn()).isCloseTo(0.01, within(1e-12));
+    }
+
+    @Test
+    void aDayWithoutACloseCarriesTheLastOneForwardAndSaysSo() {
+        // Y has no close on 2024-01-03: its 2024-01-02 close of 50 is carried
+        Symbol y = Symbol.of("Y");
+        Erasmo e = erasmo(new PriceHistory(y, USD, List.of(close("2024-01-02", "50"), close("2024-01-04", "55")), List.of(), List.of()));
+        PortfolioInfo p = e.createPortfolio(ALICE, "carry");
+        e.deposit(p.id(), usd("1000"), at("2024-01-01"));
+        e.buy(p.id(), TradeRequest.of(y, Quantity.of(2)).at(at("2024-01-02"))).orElseThrow();
+        e.buy(p.id(), TradeRequest.of(X, Quantity.of(1)).at(at("2024-01-02"))).orElseThrow();
+
+        EquityCurve c = e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-04"));
+
+        // days are X's and Y's trading days; on 2024-01-03: cash 800 + X 110 + Y 2 x 50 = 1010
+        assertThat(c.days()).extracting(DailyValue::date).containsExactly(LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-03"),
+                LocalDate.parse("2024-01-04"));
+        assertThat(c.days().get(1).carried()).containsExactly(y);
+        assertThat(c.days().get(1).equity()).isEqualTo(usd("1010.00"));
+        assertThat(c.days().get(2).carried()).isEmpty();
+    }
+
+    @Test
+    void cashOnlyHasAWeekdayCurveWithFlowsAndNoReturnBeforeMoneyArrives() {
+        Erasmo e = erasmo();
+        PortfolioInfo p = e.createPortfolio(ALICE, "cash");
+        e.deposit(p.id(), usd("100"), at("2024-01-03"));
+        e.withdraw(p.id(), usd("40"), at("2024-01-06"));
+
+        EquityCurve c = e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08"));
+
+        // weekdays only; the Saturday withdrawal shows on Monday
+        assertThat(c.days()).extracting(DailyValue::date).extracting(LocalDate::getDayOfMonth).containsExactly(2, 3, 4, 5, 8);
+        assertThat(c.days().get(0).dailyReturn()).isNull();
+        assertThat(c.days().get(1).externalFlow()).isEqualTo(usd("100.00"));
+        assertThat(c.days().get(1).dailyReturn()).isCloseTo(0.0, within(1e-15));
+        assertThat(c.days().get(4).externalFlow()).isEqualTo(usd("-40.00"));
+        assertThat(c.days().get(4).equity()).isEqualTo(usd("60.00"));
+    }
+
+    /*
+     * The identity on a scripted period, every term by hand (single currency):
+     * before: deposit 2000 (12-29); buy 10 X @ 100 fee 5 on 01-02 (cost 1005): start = end of 01-02:
+     *   cash 995, X 10 x 100 = 1000, equity 1995, unrealized -5.
+     * period 01-03 .. 01-08: sell 4 @ 110 fee 2 on 01-03 (proceeds 438, relieved 402, realized +36);
+     *   dividend 0.50 on 01-04 on 6 held = 3.00; fee event 1.25 on 01-05; withdraw 100 on 01-05;
+     *   end 01-08: 6 X @ 119.79 = 718.74, cost 603, unrealized 115.74; cash 995 + 438 + 3 - 1.25 - 100 = 1334.75;
+     *   equity 2053.49.
+     * 2053.49 - 1995 = 58.49 = -100 + 36 + (115.74 - (-5)) + 3 - 1.25
+     */
+    @Test
+    void reconciliationBalancesToTheCent() {
+        Erasmo e = erasmo();
+        PortfolioInfo p = e.createPortfolio(ALICE, "pnl");
+        e.deposit(p.id(), usd("2000"), at("2023-12-29"));
+        e.buy(p.id(), TradeRequest.of(X, Quantity.of(10)).at(at("2024-01-02")).fee(new BigDecimal("5"))).orElseThrow();
+        e.sell(p.id(), TradeRequest.of(X, Quantity.of(4)).at(at("2024-01-03")).fee(new BigDecimal("2"))).orElseThrow();
+        e.dividend(p.id(), X, new BigDecimal("0.50"), at("2024-01-04")).orElseThrow();
+        e.book(p.id(), new Fee(EventId.random(), at("2024-01-05"), usd("1.25"), "data fee")).orElseThrow();
+        e.withdraw(p.id(), usd("100"), at("2024-01-05"));
+
+        Reconciliation r = e.reconcile(p.id(), LocalDate.parse("2024-01-03"), LocalDate.parse("2024-01-08")).verify();
+
+        assertThat(r.startEquity()).isEqualTo(usd("1995.00"));
+        assertThat(r.endEquity()).isEqualTo(usd("2053.49"));
+        assertThat(r.externalFlows()).isEqualTo(usd("-100.00"));
+        assertThat(r.realizedPnl()).isEqualTo(usd("36.00"));
+        assertThat(r.unrealizedPnlChange()).isEqualTo(usd("120.74"));
+        assertThat(r.income()).isEqualTo(usd("3.00"));
+        assertThat(r.feeEvents()).isEqualTo(usd("1.25"));
+        assertThat(r.fxEffect()).isEqualTo(usd("0.00"));
+
+        // the curve's days add up to the same: flows, income and every fee of the period
+        EquityCurve c = e.history(p.id(), LocalDate.parse("2024-01-03"), LocalDate.parse("2024-01-08"));
+        Money flows = Money.zero(USD);
+        Money income = Money.zero(USD);
+        Money fees = Money.zero(USD);
+        for (DailyValue d : c.days()) {
+            flows = flows.plus(d.externalFlow());
+            income = income.plus(d.income());
+            fees = fees.plus(d.fees());
+        }
+        assertThat(flows).isEqualTo(usd("-100.00"));
+        assertThat(income).isEqualTo(usd("3.00"));
+        assertThat(fees).isEqualTo(usd("3.25")); // the sell's 2.00 and the fee event's 1.25
+        assertThat(c.days().get(c.days().size() - 1).equity()).isEqualTo(r.endEquity());
+    }
+
+    @Test
+    void reconciliationOfEveryPeriodOfARandomLedgerBalances() {
+        // a seeded random ledger of trades, dividends, fees and flows: every period's identity must hold to the cent
+        Erasmo e = erasmo();
+        PortfolioInfo p = e.createPortfolio(ALICE, "random");
+        e.deposit(p.id(), usd("5000"), at("2023-12-29"));
+        java.util.Random random = new java.util.Random(7);
+        List<LocalDate> days = List.of(LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-03"), LocalDate.parse("2024-01-04"),
+                LocalDate.parse("2024-01-05"), LocalDate.parse("2024-01-08"));
+        for (LocalDate d : days) {
+            Instant t = at(d.toString());
+            e.buy(p.id(), TradeRequest.of(X, Quantity.of(new BigDecimal(random.nextInt(5) + 1 + "." + random.nextInt(1000)))).at(t)
+                    .fee(new BigDecimal("0." + random.nextInt(100))));
+            e.sell(p.id(), TradeRequest.of(X, Quantity.of(new BigDecimal(random.nextInt(3) + "." + (random.nextInt(999) + 1)))).at(t)
+                    .fee(new BigDecimal("0." + random.nextInt(100))));
+            e.dividend(p.id(), X, new BigDecimal("0.0" + (random.nextInt(9) + 1)), t);
+            e.book(p.id(), new Fee(EventId.random(), t, usd("0." + (random.nextInt(99) + 1)), "fee"));
+            e.withdraw(p.id(), usd(random.nextInt(50) + ".0" + random.nextInt(10)), t);
+        }
+        // most of the 25 random events were booked (an oversell or a short dividend may be rejected)
+        assertThat(e.portfolio(p.id()).entries()).hasSizeGreaterThan(20);
+        List<Reconciliation> all = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            for (int j = i; j < days.size(); j++) {
+                all.add(e.reconcile(p.id(), days.get(i), days.get(j)).verify());
+            }
+        }
+        assertThat(all).hasSize(15).allSatisfy(r -> assertThat(r.fxEffect().isZero()).isTrue());
+    }
+
+    @Test
+    void aHistoryEndingAfterTodayIsRefused() {
+        Erasmo e = erasmo();
+        PortfolioInfo p = e.createPortfolio(ALICE, "future");
+        assertThatThrownBy(() -> e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-03-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after today");
+    }
+}
