@@ -1,0 +1,111 @@
+package dev.erasmo.examples;
+
+import dev.erasmo.Erasmo;
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.money.Money;
+import dev.erasmo.performance.DailyValue;
+import dev.erasmo.performance.EquityCurve;
+import dev.erasmo.portfolio.PortfolioInfo;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code erasmo history}: a portfolio's daily equity curve, as a table or CSV. */
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows a portfolio's value at the end of each trading day: cash, market value, equity, deposits and",
+            "withdrawals, dividends, fees and the day's time-weighted return (flows count from the start of their day).",
+            "A close carried forward from an earlier day is marked. First books the dividends and splits due, like show."})
+final class HistoryCommand extends PortfolioCommand {
+
+    @Option(names = "--from", paramLabel = "DATE", converter = Converters.At.class,
+            description = "The first date (default: the date of the portfolio's first event).")
+    @Nullable Instant from;
+
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class, description = "The last date (default: today).")
+    @Nullable Instant to;
+
+    @Option(names = "--csv", description = "Print CSV instead: a header row, then one row per day, decimals exact.")
+    boolean csv;
+
+    @Override
+    int run(Session session, PortfolioInfo portfolio) {
+        Erasmo erasmo = session.erasmo();
+        LocalDate last = erasmo.dateOf(session.at(to));
+        List<LedgerEntry> events = erasmo.portfolio(portfolio.id()).entriesInEffectiveOrder();
+        LocalDate first = from != null ? erasmo.dateOf(from) : events.isEmpty() ? last : erasmo.dateOf(events.get(0).event().at());
+        if (first.isAfter(last)) {
+            throw new IllegalArgumentException("--from " + first + " is after --to " + last);
+        }
+        session.bookCorporateActions(portfolio, last, csv ? null : out());
+        EquityCurve curve = erasmo.history(portfolio.id(), first, last);
+        if (csv) {
+            printCsv(curve, out());
+        } else {
+            printTable(curve, out());
+        }
+        return ErasmoApp.EXIT_OK;
+    }
+
+    private static void printTable(EquityCurve c, PrintWriter out) {
+        String ccy = c.portfolio().baseCurrency().getCurrencyCode();
+        out.println("Portfolio '" + c.portfolio().name() + "' (" + ccy + ") day by day, " + c.from() + " to " + c.to());
+        out.println();
+        Table t = new Table().left("DATE").right("CASH").right("MARKET VALUE").right("EQUITY").right("FLOW").right("INCOME").right("FEES")
+                .right("RETURN").left("");
+        for (DailyValue d : c.days()) {
+            t.row(d.date().toString(), amount(d.cash()), amount(d.marketValue()), amount(d.equity()), flow(d.externalFlow()), flow(d.income()),
+                    flow(d.fees()), d.dailyReturn() == null ? Text.NONE : Text.percent(ratio(d.dailyReturn())), note(d));
+        }
+        t.print(out);
+        if (c.days().isEmpty()) {
+            out.println("(no trading day in the quote data between these dates)");
+        }
+        out.println();
+        out.println("Time-weighted return: " + (c.timeWeightedReturn().isPresent() ? Text.percent(ratio(c.timeWeightedReturn().getAsDouble()))
+                : Text.NONE) + " (daily returns linked; deposits and withdrawals are not gains)");
+    }
+
+    private static void printCsv(EquityCurve c, PrintWriter out) {
+        out.println("date,currency,cash,market_value,equity,external_flow,income,fees,daily_return,carried,missing");
+        String ccy = c.portfolio().baseCurrency().getCurrencyCode();
+        for (DailyValue d : c.days()) {
+            out.println(String.join(",", d.date().toString(), ccy, amount(d.cash()), amount(d.marketValue()), amount(d.equity()),
+                    amount(d.externalFlow()), amount(d.income()), amount(d.fees()),
+                    d.dailyReturn() == null ? "" : ratio(d.dailyReturn()).toPlainString(),
+                    d.carried().stream().map(Object::toString).collect(Collectors.joining(" ")),
+                    String.join(" ", d.missing()).replace(',', ';')));
+        }
+    }
+
+    /** A daily return as a decimal of at most 10 places (the double's shortest form, rounded half-even). */
+    static BigDecimal ratio(double r) {
+        BigDecimal d = BigDecimal.valueOf(r).setScale(10, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    private static String amount(Money m) {
+        return m.amount().toPlainString();
+    }
+
+    private static String flow(Money m) {
+        return m.isZero() ? "" : m.amount().toPlainString();
+    }
+
+    private static String note(DailyValue d) {
+        StringBuilder b = new StringBuilder();
+        if (!d.carried().isEmpty()) {
+            b.append("carried: ").append(d.carried().stream().map(Object::toString).collect(Collectors.joining(" ")));
+        }
+        if (!d.missing().isEmpty()) {
+            b.append(b.length() == 0 ? "" : "; ").append("missing: ").append(String.join("; ", d.missing()));
+        }
+        return b.toString();
+    }
+}
