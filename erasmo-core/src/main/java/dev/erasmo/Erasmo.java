@@ -644,7 +644,7 @@ public final class Erasmo {
     }
 
     /** Prices the positions and the FX rates of a state with one lookup function, then values it. */
-    private static Valuation value(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
+    static Valuation value(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
         Currency base = p.info().baseCurrency();
         Map<Symbol, Currency> fxSymbols = new HashMap<>();
         for (Currency c : currencies(state)) {
@@ -688,6 +688,15 @@ public final class Erasmo {
      * @throws QuoteException if the quote source fails for a reason other than an unknown symbol
      */
     public EquityCurve history(PortfolioId id, LocalDate from, LocalDate to) {
+        return history(id, from, to, Boolean.TRUE);
+    }
+
+    /**
+     * The history the fast way when it applies (single currency), else the general way
+     * ({@code TRUE}); always the general way ({@code FALSE}); or only the fast way ({@code null},
+     * failing when it does not apply). The tests compare them.
+     */
+    EquityCurve history(PortfolioId id, LocalDate from, LocalDate to, @Nullable Boolean fast) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         LocalDate today = dateOf(clock.instant());
@@ -736,13 +745,15 @@ public final class Erasmo {
         dates.add(first);
         dates.addAll(days);
         List<PortfolioState> states = p.statesAt(dates.stream().map(this::endOf).toList());
-        // every currency seen: the FX histories into the base
+        // every currency an event up to the end moved: the FX histories into the base
         Set<Currency> currencies = new HashSet<>();
-        PortfolioState seen = null;
-        for (PortfolioState st : states) {
-            if (st != seen) {
-                currencies.addAll(currencies(st));
-                seen = st;
+        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
+            if (e.event().at().isAfter(end)) {
+                break;
+            }
+            Currency c = currencyOf(e.event());
+            if (c != null) {
+                currencies.add(c);
             }
         }
         for (Currency c : currencies) {
@@ -755,8 +766,33 @@ public final class Erasmo {
                 }
             }
         }
-        DailyValue start = null;
-        List<DailyValue> out = new ArrayList<>(days.size());
+        Optional<List<DailyValue>> quick = Boolean.FALSE.equals(fast) ? Optional.empty() : Curves.fast(base, dates, states, histories);
+        if (fast == null && quick.isEmpty()) {
+            throw new IllegalStateException("the fast curve does not apply to " + p.info().name());
+        }
+        List<DailyValue> values = quick.orElseGet(() -> daily(p, dates, states, histories));
+        return new EquityCurve(p.info(), from, to, values.get(0), values.subList(1, values.size()));
+    }
+
+    /**
+     * A day's time-weighted return with the day's external flow at its start:
+     * {@code equity / (previous + flow) - 1}, or null when nothing was invested.
+     */
+    static @Nullable Double returnOf(Money previous, Money flow, Money equity) {
+        java.math.BigDecimal invested = previous.amount().add(flow.amount());
+        if (invested.signum() <= 0) {
+            return null;
+        }
+        return equity.amount().divide(invested, java.math.MathContext.DECIMAL64).doubleValue() - 1;
+    }
+
+    /**
+     * The day values of a history the general way, one {@link Valuation} a day (any currencies):
+     * the definition {@link Curves#fast} must equal.
+     */
+    static List<DailyValue> daily(Portfolio p, List<LocalDate> dates, List<PortfolioState> states, Map<Symbol, PriceHistory> histories) {
+        Currency base = p.info().baseCurrency();
+        List<DailyValue> out = new ArrayList<>(dates.size());
         Money previousEquity = null;
         for (int i = 0; i < dates.size(); i++) {
             LocalDate d = dates.get(i);
@@ -792,23 +828,13 @@ public final class Erasmo {
                 income = addChange(income, prev.dividends(), state.dividends(), base, d, closes, missing);
                 fees = addChange(fees, prev.fees(), state.fees(), base, d, closes, missing);
             }
-            Double r = null;
-            if (previousEquity != null) {
-                java.math.BigDecimal invested = previousEquity.amount().add(flow.amount());
-                if (invested.signum() > 0) {
-                    r = v.equity().amount().divide(invested, java.math.MathContext.DECIMAL64).doubleValue() - 1;
-                }
-            }
+            Double r = previousEquity == null ? null : returnOf(previousEquity, flow, v.equity());
             carried.sort(null);
             DailyValue dv = new DailyValue(d, v.cashInBase(), v.marketValue(), v.equity(), flow, income, fees, r, carried, missing);
-            if (i == 0) {
-                start = dv;
-            } else {
-                out.add(dv);
-            }
+            out.add(dv);
             previousEquity = v.equity();
         }
-        return new EquityCurve(p.info(), from, to, Objects.requireNonNull(start), out);
+        return out;
     }
 
     /**
@@ -847,7 +873,7 @@ public final class Erasmo {
      * Adds the change of a running total per currency to a sum in base, converting another
      * currency at the day's close of its FX symbol (half-even to the base's minor unit).
      */
-    private static Money addChange(Money sum, Map<Currency, Money> before, Map<Currency, Money> after, Currency base, LocalDate day,
+    static Money addChange(Money sum, Map<Currency, Money> before, Map<Currency, Money> after, Currency base, LocalDate day,
             Map<Symbol, Quote> closes, List<String> missing) {
         if (before == after) {
             return sum;
@@ -872,6 +898,29 @@ public final class Erasmo {
             total = total.plus(Money.of(base, change.amount().multiply(rate.price().amount()), java.math.RoundingMode.HALF_EVEN));
         }
         return total;
+    }
+
+    /** The currency an event moves money or holdings in. */
+    private static @Nullable Currency currencyOf(LedgerEvent e) {
+        if (e instanceof Buy b) {
+            return b.instrument().currency();
+        }
+        if (e instanceof Sell sl) {
+            return sl.instrument().currency();
+        }
+        if (e instanceof Dividend d) {
+            return d.instrument().currency();
+        }
+        if (e instanceof Deposit d) {
+            return d.amount().currency();
+        }
+        if (e instanceof Withdrawal w) {
+            return w.amount().currency();
+        }
+        if (e instanceof dev.erasmo.ledger.Fee f) {
+            return f.amount().currency();
+        }
+        return null;
     }
 
     private static Optional<Quote> asOf(QuoteSource q, Symbol s, LocalDate date) {

@@ -33,7 +33,11 @@ final class Fold {
     private final CostMethod costMethod;
     private final Map<Currency, Money> cash = new HashMap<>();
     private final Map<Symbol, OpenPosition> positions = new HashMap<>();
-    private final Map<Symbol, Money> realized = new HashMap<>();
+    /** The positions as of the last {@link #toState()}, sorted, so a state copies them in linear time. */
+    private final java.util.TreeMap<Symbol, Position> current = new java.util.TreeMap<>();
+    /** The symbols whose position changed since the last {@link #toState()}. */
+    private final java.util.Set<Symbol> dirty = new java.util.HashSet<>();
+    private final Map<Symbol, Money> realized = new java.util.TreeMap<>();
     private final Map<Currency, Money> fees = new HashMap<>();
     private final Map<Currency, Money> dividends = new HashMap<>();
     private final Map<Currency, Money> netDeposits = new HashMap<>();
@@ -46,6 +50,7 @@ final class Fold {
         Fold f = new Fold(costMethod);
         f.cash.putAll(state.cash());
         state.positions().forEach((s, p) -> f.positions.put(s, new OpenPosition(p.instrument(), p.lots())));
+        f.current.putAll(state.positions());
         f.realized.putAll(state.realizedPnl());
         f.fees.putAll(state.fees());
         f.dividends.putAll(state.dividends());
@@ -54,9 +59,16 @@ final class Fold {
     }
 
     PortfolioState toState() {
-        Map<Symbol, Position> open = new HashMap<>();
-        positions.forEach((s, p) -> open.put(s, Position.of(p.instrument, new ArrayList<>(p.lots))));
-        return new PortfolioState(cash, open, realized, fees, dividends, netDeposits);
+        for (Symbol s : dirty) {
+            OpenPosition p = positions.get(s);
+            if (p == null) {
+                current.remove(s);
+            } else {
+                current.put(s, p.position());
+            }
+        }
+        dirty.clear();
+        return new PortfolioState(cash, current, realized, fees, dividends, netDeposits);
     }
 
     void apply(LedgerEvent event) {
@@ -99,6 +111,8 @@ final class Fold {
             lot = new Lot(pooled.acquiredAt(), pooled.quantity().plus(lot.quantity()), pooled.cost().plus(lot.cost()));
         }
         p.lots.addLast(lot);
+        p.changed();
+        dirty.add(instrument.symbol());
     }
 
     private void sell(Sell s) {
@@ -118,6 +132,8 @@ final class Fold {
         }
         add(fees, s.fee());
         Money relieved = relieve(p, s.quantity());
+        p.changed();
+        dirty.add(instrument.symbol());
         add(realized, instrument.symbol(), proceeds.minus(relieved));
         if (p.lots.isEmpty()) {
             positions.remove(instrument.symbol());
@@ -183,6 +199,8 @@ final class Fold {
         }
         p.lots.clear();
         p.lots.addAll(split);
+        p.changed();
+        dirty.add(s.symbol());
         if (p.lots.isEmpty()) {
             positions.remove(s.symbol());
         }
@@ -215,10 +233,25 @@ final class Fold {
         return new RejectedException(new Rejection(reason, message));
     }
 
-    /** A position while folding: lots oldest first. */
+    /** A position while folding: lots oldest first, and the {@link Position} made of them until they change. */
     private static final class OpenPosition {
         final Instrument instrument;
         final ArrayDeque<Lot> lots;
+        /** The position as of the last {@link #position()}, or null after a change: unchanged positions are shared between states. */
+        private Position position;
+
+        /** Marks the lots changed. */
+        void changed() {
+            position = null;
+        }
+
+        /** The position of the current lots, the same instance until they change. */
+        Position position() {
+            if (position == null) {
+                position = Position.of(instrument, new ArrayList<>(lots));
+            }
+            return position;
+        }
 
         OpenPosition(Instrument instrument, List<Lot> lots) {
             this.instrument = instrument;

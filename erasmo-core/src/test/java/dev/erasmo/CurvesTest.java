@@ -1,0 +1,106 @@
+package dev.erasmo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.Fee;
+import dev.erasmo.money.Money;
+import dev.erasmo.money.Quantity;
+import dev.erasmo.performance.EquityCurve;
+import dev.erasmo.portfolio.Owner;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.quote.Bar;
+import dev.erasmo.quote.DividendEvent;
+import dev.erasmo.quote.InMemoryQuoteSource;
+import dev.erasmo.quote.PriceHistory;
+import dev.erasmo.quote.SplitEvent;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** The fast daily curve equals the general one (a Valuation a day), field for field. */
+class CurvesTest {
+
+    private static final Currency USD = Currency.getInstance("USD");
+
+    @Test
+    void valueOf_roundsHalfEvenToTheMinorUnitLikeBigDecimal() {
+        Random random = new Random(1);
+        for (int i = 0; i < 200_000; i++) {
+            long q = random.nextInt(3) == 0 ? random.nextLong() >> random.nextInt(63) : random.nextInt(100_000);
+            long p = random.nextInt(3) == 0 ? random.nextLong() >> random.nextInt(63) : random.nextInt(10_000_000);
+            int qs = random.nextInt(10);
+            int ps = random.nextInt(9);
+            int minor = random.nextInt(4);
+            BigDecimal exact = BigDecimal.valueOf(q, qs).multiply(BigDecimal.valueOf(p, ps)).setScale(minor, java.math.RoundingMode.HALF_EVEN);
+            long fast = Curves.valueOf(q, qs, p, ps, minor);
+            if (exact.unscaledValue().bitLength() <= 62) {
+                assertThat(fast).as("%d e-%d x %d e-%d to %d", q, qs, p, ps, minor).isEqualTo(exact.unscaledValue().longValue());
+            }
+        }
+        // ties: 0.125 -> 0.12, 0.135 -> 0.14, -0.125 -> -0.12
+        assertThat(Curves.valueOf(125, 3, 1, 0, 2)).isEqualTo(12);
+        assertThat(Curves.valueOf(135, 3, 1, 0, 2)).isEqualTo(14);
+        assertThat(Curves.valueOf(-125, 3, 1, 0, 2)).isEqualTo(-12);
+    }
+
+    @RepeatedTest(20)
+    void fastCurveEqualsTheGeneralOneOnARandomLedger(org.junit.jupiter.api.RepetitionInfo info) {
+        Random random = new Random(info.getCurrentRepetition());
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            days.add(first.plusDays(i));
+        }
+        InMemoryQuoteSource.Builder quotes = InMemoryQuoteSource.builder();
+        List<Symbol> symbols = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            Symbol symbol = Symbol.of("S" + s);
+            symbols.add(symbol);
+            List<Bar> bars = new ArrayList<>();
+            for (LocalDate d : days) {
+                if (random.nextInt(6) > 0) { // gaps: closes carried forward, or too old
+                    bars.add(new Bar(d, null, null, null, BigDecimal.valueOf(100 + random.nextInt(100_000), random.nextInt(5)), null, null));
+                }
+            }
+            List<SplitEvent> splits = random.nextBoolean() ? List.of(new SplitEvent(days.get(30 + random.nextInt(60)), 2 + random.nextInt(3), 1))
+                    : List.of();
+            List<DividendEvent> dividends = List.of(new DividendEvent(days.get(20 + random.nextInt(80)), new BigDecimal("0.37")));
+            quotes.history(new PriceHistory(symbol, USD, bars, dividends, splits));
+        }
+        Erasmo e = Erasmo.builder().quotes(quotes.build()).clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(Owner.of("o"), "r");
+        e.deposit(p.id(), Money.of(USD, new BigDecimal("1000000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (int i = 0; i < 80; i++) {
+            LocalDate d = days.get(random.nextInt(days.size()));
+            Instant at = d.atTime(10 + random.nextInt(10), 0).toInstant(ZoneOffset.UTC);
+            Symbol s = symbols.get(random.nextInt(symbols.size()));
+            BigDecimal q = BigDecimal.valueOf(1 + random.nextInt(5_000), random.nextInt(4));
+            BigDecimal price = BigDecimal.valueOf(1 + random.nextInt(100_000), random.nextInt(4));
+            switch (random.nextInt(5)) {
+                case 0, 1 -> e.buy(p.id(), TradeRequest.of(s, Quantity.of(q)).at(at).price(price).fee(new BigDecimal("0.99")));
+                case 2 -> e.sell(p.id(), TradeRequest.of(s, Quantity.of(q)).at(at).price(price));
+                case 3 -> e.book(p.id(), new Fee(EventId.random(), at, Money.of(USD, new BigDecimal("1.5")), "fee"));
+                default -> e.withdraw(p.id(), Money.of(USD, new BigDecimal("10.01")), at);
+            }
+        }
+        e.bookCorporateActions(p.id(), days.get(days.size() - 1));
+
+        LocalDate from = days.get(10);
+        LocalDate to = days.get(days.size() - 1);
+        EquityCurve fast = e.history(p.id(), from, to, null);
+        EquityCurve general = e.history(p.id(), from, to, Boolean.FALSE);
+
+        assertThat(fast).isEqualTo(general);
+        assertThat(fast.days()).hasSizeGreaterThan(50);
+    }
+}
