@@ -61,12 +61,16 @@ final class Curves {
         if (minor < 0) {
             return Optional.empty();
         }
+        long[] days = new long[dates.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = dates.get(i).toEpochDay();
+        }
         Map<Symbol, Closes> closes = new HashMap<>();
         for (Map.Entry<Symbol, PriceHistory> h : histories.entrySet()) {
             if (!h.getValue().currency().equals(base)) {
                 return Optional.empty();
             }
-            Closes c = layOut(h.getValue(), dates);
+            Closes c = layOut(h.getValue(), days);
             if (c == null) {
                 return Optional.empty();
             }
@@ -140,8 +144,8 @@ final class Curves {
      * not from before a split on or before the day (as {@link PriceHistory#closeAsOf}); null if a
      * close does not fit a {@code long}.
      */
-    private static Closes layOut(PriceHistory h, List<LocalDate> dates) {
-        int n = dates.size();
+    private static Closes layOut(PriceHistory h, long[] days) {
+        int n = days.length;
         long[] unscaled = new long[n];
         int[] scale = new int[n];
         boolean[] carried = new boolean[n];
@@ -149,28 +153,35 @@ final class Curves {
         List<SplitEvent> splits = h.splits();
         int b = 0;
         int s = 0;
+        long barDay = bars.isEmpty() ? Long.MAX_VALUE : bars.get(0).date().toEpochDay();
+        long splitDay = splits.isEmpty() ? Long.MAX_VALUE : splits.get(0).date().toEpochDay();
+        long lastBarDay = Long.MIN_VALUE;
+        long lastSplitDay = Long.MIN_VALUE;
+        Bar last = null;
         for (int day = 0; day < n; day++) {
-            LocalDate d = dates.get(day);
-            while (b < bars.size() && !bars.get(b).date().isAfter(d)) {
+            long d = days[day];
+            while (barDay <= d) {
+                last = bars.get(b);
+                lastBarDay = barDay;
                 b++;
+                barDay = b < bars.size() ? bars.get(b).date().toEpochDay() : Long.MAX_VALUE;
             }
-            while (s < splits.size() && !splits.get(s).date().isAfter(d)) {
+            while (splitDay <= d) {
+                lastSplitDay = splitDay;
                 s++;
+                splitDay = s < splits.size() ? splits.get(s).date().toEpochDay() : Long.MAX_VALUE;
             }
-            Bar bar = b == 0 ? null : bars.get(b - 1);
-            LocalDate lastSplit = s == 0 ? null : splits.get(s - 1).date();
-            if (bar == null || bar.date().isBefore(d.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS))
-                    || lastSplit != null && lastSplit.isAfter(bar.date())) {
+            if (last == null || lastBarDay < d - QuoteSource.AS_OF_LOOKBACK_DAYS || lastSplitDay > lastBarDay) {
                 unscaled[day] = NO_PRICE;
                 continue;
             }
-            BigDecimal close = bar.close();
-            if (close.unscaledValue().bitLength() > 62 || close.scale() < 0 || close.scale() > 18) {
+            BigDecimal close = last.close();
+            if (close.scale() < 0 || close.scale() > 18 || close.unscaledValue().bitLength() > 62) {
                 return null;
             }
             unscaled[day] = close.unscaledValue().longValue();
             scale[day] = close.scale();
-            carried[day] = bar.date().isBefore(d);
+            carried[day] = lastBarDay < d;
         }
         return new Closes(unscaled, scale, carried);
     }
@@ -198,9 +209,11 @@ final class Curves {
         int i = 0;
         int j = 0;
         for (Position p : state.positions().values()) {
-            // both layouts are in symbol order: walk the previous one alongside
-            while (previous != null && j < previous.symbols.length && previous.symbols[j].compareTo(p.instrument().symbol()) < 0) {
-                j++;
+            // both layouts are in symbol order: walk the previous one alongside (names compared only where they differ)
+            if (previous != null && j < previous.symbols.length && previous.positions[j] != p) {
+                while (j < previous.symbols.length && previous.symbols[j].compareTo(p.instrument().symbol()) < 0) {
+                    j++;
+                }
             }
             if (previous != null && j < previous.symbols.length && previous.positions[j] == p) {
                 symbols[i] = previous.symbols[j];
@@ -209,6 +222,7 @@ final class Curves {
                 quantity[i] = previous.quantity[j];
                 quantityScale[i] = previous.quantityScale[j];
                 i++;
+                j++;
                 continue;
             }
             if (!p.instrument().currency().equals(base)) {
