@@ -697,6 +697,73 @@ public final class Erasmo {
      * failing when it does not apply). The tests compare them.
      */
     EquityCurve history(PortfolioId id, LocalDate from, LocalDate to, @Nullable Boolean fast) {
+        checkRange(from, to);
+        Portfolio p = portfolio(id);
+        Prices prices = prices(p, from, to);
+        List<LocalDate> dates = new ArrayList<>(prices.days().size() + 1);
+        dates.add(from.minusDays(1));
+        dates.addAll(prices.days());
+        List<DailyValue> values = values(p, prices, dates, fast);
+        return new EquityCurve(p.info(), p.version(), from, to, values.get(0), values.subList(1, values.size()));
+    }
+
+    /**
+     * A curve brought up to date with the events booked since it was made, recomputing only from
+     * the date of the earliest of them: the days before it are kept as they are (prices as traded
+     * do not change). Equal to a new {@link #history} of the same dates.
+     *
+     * @param previous a curve made by {@link #history} or by this method
+     * @return the curve as of the portfolio's current version; {@code previous} if nothing was booked since
+     * @throws QuoteException if the quote source fails for a reason other than an unknown symbol
+     */
+    public EquityCurve update(EquityCurve previous) {
+        Portfolio p = portfolio(previous.portfolio().id());
+        if (p.version() == previous.version()) {
+            return previous;
+        }
+        LocalDate changed = null;
+        for (LedgerEntry e : p.entries()) {
+            if (e.sequence() > previous.version()) {
+                LocalDate d = dateOf(e.event().at());
+                changed = changed == null || d.isBefore(changed) ? d : changed;
+            }
+        }
+        LocalDate from = previous.from();
+        LocalDate to = previous.to();
+        List<DailyValue> kept = new ArrayList<>();
+        for (DailyValue d : previous.days()) {
+            if (changed != null && d.date().isBefore(changed)) {
+                kept.add(d);
+            }
+        }
+        // the kept days stay the curve's days if the symbols are the same (a new one may trade on other days): else all anew
+        if (kept.isEmpty() || !symbolsBought(p, to, Long.MAX_VALUE).equals(symbolsBought(p, to, previous.version()))) {
+            return history(p.info().id(), from, to);
+        }
+        LocalDate last = kept.get(kept.size() - 1).date();
+        Prices prices = prices(p, last.plusDays(1), to);
+        List<LocalDate> dates = new ArrayList<>(prices.days().size() + 1);
+        dates.add(last);
+        dates.addAll(prices.days());
+        List<DailyValue> values = values(p, prices, dates, Boolean.TRUE);
+        List<DailyValue> days = new ArrayList<>(kept);
+        days.addAll(values.subList(1, values.size()));
+        return new EquityCurve(p.info(), p.version(), from, to, previous.start(), days);
+    }
+
+    /** The symbols bought up to the end of a date by the entries up to a sequence number. */
+    private Set<Symbol> symbolsBought(Portfolio p, LocalDate to, long upToSequence) {
+        Instant end = endOf(to);
+        Set<Symbol> symbols = new HashSet<>();
+        for (LedgerEntry e : p.entries()) {
+            if (e.sequence() <= upToSequence && !e.event().at().isAfter(end) && e.event() instanceof Buy b) {
+                symbols.add(b.instrument().symbol());
+            }
+        }
+        return symbols;
+    }
+
+    private void checkRange(LocalDate from, LocalDate to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         LocalDate today = dateOf(clock.instant());
@@ -704,12 +771,23 @@ public final class Erasmo {
             throw new IllegalArgumentException("history from " + from + " to " + to + ": the first date must not be after the last, nor the last after today ("
                     + today + ")");
         }
+    }
+
+    /** The price histories a curve needs (its symbols and FX rates into the base) and its trading days. */
+    private record Prices(Map<Symbol, PriceHistory> histories, List<LocalDate> days) {
+    }
+
+    /**
+     * The histories of every symbol bought up to the end of {@code to} and of the FX rates of every
+     * currency an event moved, from the look-back before {@code from}; and the curve's days: the
+     * trading days of those symbols between the dates (weekdays when there are none).
+     */
+    private Prices prices(Portfolio p, LocalDate from, LocalDate to) {
         QuoteSource q = requireQuotes();
-        Portfolio p = portfolio(id);
         Currency base = p.info().baseCurrency();
         Instant end = endOf(to);
-        // every symbol bought up to the end: their histories
         Set<Symbol> symbols = new TreeSet<>();
+        Set<Currency> currencies = new HashSet<>();
         for (LedgerEntry e : p.entriesInEffectiveOrder()) {
             if (e.event().at().isAfter(end)) {
                 break;
@@ -717,13 +795,17 @@ public final class Erasmo {
             if (e.event() instanceof Buy b) {
                 symbols.add(b.instrument().symbol());
             }
+            Currency c = currencyOf(e.event());
+            if (c != null) {
+                currencies.add(c);
+            }
         }
-        LocalDate first = from.minusDays(1);
+        LocalDate since = from.minusDays(1 + QuoteSource.AS_OF_LOOKBACK_DAYS);
         Map<Symbol, PriceHistory> histories = new HashMap<>();
         TreeSet<LocalDate> days = new TreeSet<>();
         for (Symbol s : symbols) {
             try {
-                PriceHistory h = q.history(s, first.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to);
+                PriceHistory h = q.history(s, since, to);
                 histories.put(s, h);
                 h.bars().forEach(b -> {
                     if (!b.date().isBefore(from) && !b.date().isAfter(to)) {
@@ -734,6 +816,16 @@ public final class Erasmo {
                 // unknown to the source: missing on every day it is held
             }
         }
+        for (Currency c : currencies) {
+            if (!c.equals(base)) {
+                Symbol fx = fxSymbol(c, base);
+                try {
+                    histories.put(fx, q.history(fx, since, to));
+                } catch (QuoteNotFoundException e) {
+                    // no rate: amounts in that currency are missing
+                }
+            }
+        }
         if (days.isEmpty()) {
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 if (d.getDayOfWeek().getValue() <= 5) {
@@ -741,37 +833,18 @@ public final class Erasmo {
                 }
             }
         }
-        List<LocalDate> dates = new ArrayList<>(days.size() + 1);
-        dates.add(first);
-        dates.addAll(days);
+        return new Prices(histories, List.copyOf(days));
+    }
+
+    /** The day values at the dates (the first is the base of the second's return), the fast way when it applies. */
+    private List<DailyValue> values(Portfolio p, Prices prices, List<LocalDate> dates, @Nullable Boolean fast) {
         List<PortfolioState> states = p.statesAt(dates.stream().map(this::endOf).toList());
-        // every currency an event up to the end moved: the FX histories into the base
-        Set<Currency> currencies = new HashSet<>();
-        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
-            if (e.event().at().isAfter(end)) {
-                break;
-            }
-            Currency c = currencyOf(e.event());
-            if (c != null) {
-                currencies.add(c);
-            }
-        }
-        for (Currency c : currencies) {
-            if (!c.equals(base)) {
-                Symbol fx = fxSymbol(c, base);
-                try {
-                    histories.put(fx, q.history(fx, first.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to));
-                } catch (QuoteNotFoundException e) {
-                    // no rate: amounts in that currency are missing
-                }
-            }
-        }
-        Optional<List<DailyValue>> quick = Boolean.FALSE.equals(fast) ? Optional.empty() : Curves.fast(base, dates, states, histories);
+        Optional<List<DailyValue>> quick = Boolean.FALSE.equals(fast) ? Optional.empty()
+                : Curves.fast(p.info().baseCurrency(), dates, states, prices.histories());
         if (fast == null && quick.isEmpty()) {
             throw new IllegalStateException("the fast curve does not apply to " + p.info().name());
         }
-        List<DailyValue> values = quick.orElseGet(() -> daily(p, dates, states, histories));
-        return new EquityCurve(p.info(), from, to, values.get(0), values.subList(1, values.size()));
+        return quick.orElseGet(() -> daily(p, dates, states, prices.histories()));
     }
 
     /**

@@ -54,6 +54,8 @@ public class EquityCurveBenchmark {
 
     private Erasmo erasmo;
     private PortfolioId id;
+    /** The curve before one back-dated event was booked (a deposit a year before the end). */
+    private EquityCurve before;
 
     @Setup
     public void setUp() {
@@ -96,11 +98,22 @@ public class EquityCurveBenchmark {
         if (erasmo.portfolio(id).entries().size() != EVENTS) {
             throw new IllegalStateException("expected " + EVENTS + " events, got " + erasmo.portfolio(id).entries().size());
         }
+        before = erasmo.history(id, FIRST, LAST);
+        erasmo.deposit(id, Money.of(USD, new BigDecimal("1000")), LAST.minusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (!erasmo.update(before).equals(erasmo.history(id, FIRST, LAST))) {
+            throw new IllegalStateException("the updated curve differs from a new one");
+        }
     }
 
     /** The whole curve, 8 years of trading days. */
     @Benchmark
     public EquityCurve full() {
         return erasmo.history(id, FIRST, LAST);
+    }
+
+    /** The curve brought up to date after one event back-dated a year: only its last year is recomputed. */
+    @Benchmark
+    public EquityCurve incremental() {
+        return erasmo.update(before);
     }
 }

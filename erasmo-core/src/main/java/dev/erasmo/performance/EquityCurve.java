@@ -14,17 +14,19 @@ import java.util.OptionalDouble;
  * <p>Immutable and thread-safe.
  *
  * @param portfolio the portfolio
+ * @param version the portfolio's version the curve reflects (its ledger's last sequence number)
  * @param from the first date asked for
  * @param to the last date asked for
  * @param start the value at the end of the day before {@code from}: the base of the first day's return
  * @param days the days, in date order
  */
-public record EquityCurve(PortfolioInfo portfolio, LocalDate from, LocalDate to, DailyValue start, List<DailyValue> days) {
+public record EquityCurve(PortfolioInfo portfolio, long version, LocalDate from, LocalDate to, DailyValue start, List<DailyValue> days) {
 
     /**
      * Validates.
      *
      * @param portfolio the portfolio
+     * @param version the portfolio's version the curve reflects
      * @param from the first date asked for
      * @param to the last date asked for
      * @param start the value at the end of the day before {@code from}

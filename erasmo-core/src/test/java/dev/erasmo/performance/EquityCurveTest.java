@@ -230,4 +230,30 @@ class EquityCurveTest {
         assertThatThrownBy(() -> e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-03-01")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after today");
     }
+
+    @Test
+    void updateRecomputesFromTheBackDatedEventAndEqualsAFreshHistory() {
+        Symbol y = Symbol.of("Y");
+        // Y trades on Saturday 2024-01-06 and on 2024-01-09, days X does not
+        Erasmo e = erasmo(new PriceHistory(y, USD, List.of(close("2024-01-06", "20"), close("2024-01-09", "21")), List.of(), List.of()));
+        PortfolioInfo p = e.createPortfolio(ALICE, "inc");
+        e.deposit(p.id(), usd("2000"), at("2023-12-29"));
+        e.buy(p.id(), TradeRequest.of(X, Quantity.of(5)).at(at("2024-01-02"))).orElseThrow();
+        EquityCurve before = e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-09"));
+        assertThat(e.update(before)).isSameAs(before);
+
+        // a back-dated sell on 2024-01-04 and a deposit on 2024-01-05: days before 01-04 are kept
+        e.sell(p.id(), TradeRequest.of(X, Quantity.of(2)).at(at("2024-01-05"))).orElseThrow();
+        e.deposit(p.id(), usd("300"), at("2024-01-04"));
+        EquityCurve updated = e.update(before);
+        assertThat(updated).isEqualTo(e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-09")));
+        assertThat(updated.days().subList(0, 2)).isEqualTo(before.days().subList(0, 2));
+        assertThat(updated.version()).isEqualTo(4);
+
+        // a buy of Y on 01-09 brings Y's Saturday into the curve, before the kept days end: recomputed whole, still equal
+        e.buy(p.id(), TradeRequest.of(y, Quantity.of(1)).at(at("2024-01-09"))).orElseThrow();
+        EquityCurve withY = e.update(updated);
+        assertThat(withY).isEqualTo(e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-09")));
+        assertThat(withY.days()).extracting(DailyValue::date).contains(LocalDate.parse("2024-01-06"));
+    }
 }
