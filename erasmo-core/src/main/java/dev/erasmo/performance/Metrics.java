@@ -215,8 +215,8 @@ public final class Metrics {
      * The geometric annualized return, {@code prod(1 + r)^(scale / n) - 1}
      * (PerformanceAnalytics {@code Return.annualized}, empyrical {@code annual_return}, quantstats
      * {@code cagr} with periods). It annualizes by the count of periods, not by calendar days as
-     * Portfolio Performance's annualized TTWROR does, and it annualizes short series too: one
-     * month of +5 % is reported as +79.6 % a year.
+     * Portfolio Performance's annualized TTWROR does ({@code (1 + r)^(365 / days) - 1}), and it
+     * annualizes short series too: one month of +5 % is reported as +79.6 % a year.
      *
      * @return the annualized return, -1 after a total loss; empty with no returns
      */
@@ -237,7 +237,8 @@ public final class Metrics {
     /**
      * The annualized volatility, {@code sd(r) * sqrt(scale)} with the sample standard deviation
      * (PerformanceAnalytics {@code StdDev.annualized}, empyrical, quantstats). Exactly 0 when all
-     * returns are equal (numpy reports rounding noise such as 7.8e-19 there).
+     * returns are equal (numpy reports rounding noise such as 7.8e-19 there). Portfolio
+     * Performance computes its volatility from daily log returns of trading days instead.
      *
      * @return the annualized volatility; empty below two returns
      */
@@ -338,8 +339,8 @@ public final class Metrics {
 
     /**
      * The maximum drawdown: the depth of {@link #worstDrawdown()}, a negative fraction (as
-     * empyrical and quantstats; PerformanceAnalytics' {@code maxDrawdown} reports the same figure
-     * as a positive number).
+     * empyrical and quantstats; PerformanceAnalytics' {@code maxDrawdown} and Portfolio
+     * Performance report the same figure as a positive number).
      *
      * @return the maximum drawdown, from -1 to 0; 0 when the wealth never falls below its peak
      */

@@ -13,9 +13,11 @@ import java.util.OptionalDouble;
  * <p>Convention: an external flow counts at the <em>start</em> of its day, so the money deposited
  * on a day earns that day's return: {@code r_t = V_t / (V_{t-1} + F_t) - 1}, with {@code V} the
  * equity at the end of each day and {@code F_t} the net external flow of day t (deposits
- * positive, withdrawals negative). Portfolio Performance's TTWROR takes the same daily ratio;
- * unlike it, {@link #annualized(ReturnSeries, int)} annualizes by the number of periods, not by
- * calendar days.
+ * positive, withdrawals negative). Portfolio Performance's TTWROR differs in three ways: it counts
+ * deposits at the start of the day but withdrawals at its end ({@code (V_t + W_t) / (V_{t-1} +
+ * D_t) - 1}); it gives a day with nothing invested a return of 0, where this class gives none; and
+ * it links every calendar day and annualizes by calendar days, where {@link
+ * #annualized(ReturnSeries, int)} annualizes by the number of periods.
  *
  * <p>Immutable and thread-safe (static functions only).
  */

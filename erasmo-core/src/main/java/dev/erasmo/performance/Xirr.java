@@ -1,10 +1,13 @@
 package dev.erasmo.performance;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * The money-weighted return (internal rate of return) of dated cash flows, as the spreadsheets'
@@ -31,7 +34,8 @@ import java.util.OptionalDouble;
  * a root where the NPV touches zero without changing sign, are not found.
  *
  * <p>No solution is a {@link NoSolution} value, never {@code NaN} nor an exception: all non-zero
- * flows of one sign (or none), or flows whose NPV does not change sign in the scanned range.
+ * flows (netted per date) of one sign, or none, or flows whose NPV does not change sign in the
+ * scanned range.
  *
  * <p>Immutable and thread-safe (static functions only).
  */
@@ -119,7 +123,7 @@ public final class Xirr {
 
     /** Why there is no rate. */
     public enum Reason {
-        /** Every non-zero flow has the same sign, or there is no non-zero flow: no rate can balance them. */
+        /** Every non-zero net flow of a date has the same sign, or there is none: no rate can balance them. */
         ONE_SIGN,
         /** The flows have both signs, but their net present value does not change sign for any rate scanned. */
         NO_SIGN_CHANGE
@@ -129,41 +133,36 @@ public final class Xirr {
      * The XIRR of dated flows.
      *
      * @param flows the flows in any order, investor's side: paid in negative, received and the
-     *     final value positive; zero amounts are ignored
+     *     final value positive; flows of one date are netted (they have the same discount factor),
+     *     and dates whose net is zero are ignored
      * @return the rate, or why there is none
      */
     public static Result of(List<CashFlow> flows) {
         Objects.requireNonNull(flows, "flows");
-        int count = 0;
-        boolean positive = false;
-        boolean negative = false;
-        LocalDate first = null;
+        // flows of one date have the same discount factor: net them, so that a date whose flows
+        // cancel out cannot make the present value zero at every rate
+        TreeMap<LocalDate, BigDecimal> net = new TreeMap<>();
         for (CashFlow f : flows) {
             Objects.requireNonNull(f, "flow");
-            int sign = f.amount().signum();
-            if (sign != 0) {
-                count++;
-                positive |= sign > 0;
-                negative |= sign < 0;
-                if (first == null || f.date().isBefore(first)) {
-                    first = f.date();
-                }
-            }
+            net.merge(f.date(), f.amount(), BigDecimal::add);
         }
+        net.values().removeIf(v -> v.signum() == 0);
+        int count = net.size();
+        boolean positive = net.values().stream().anyMatch(v -> v.signum() > 0);
+        boolean negative = net.values().stream().anyMatch(v -> v.signum() < 0);
         if (!positive || !negative) {
-            return new NoSolution(Reason.ONE_SIGN, count == 0 ? "there is no non-zero cash flow"
-                    : "all " + count + " non-zero cash flows are " + (positive ? "positive" : "negative")
+            return new NoSolution(Reason.ONE_SIGN, count == 0 ? "there is no non-zero cash flow (net per date)"
+                    : "all " + count + " non-zero cash flows (net per date) are " + (positive ? "positive" : "negative")
                             + ": no rate makes their present value zero");
         }
+        LocalDate first = net.firstKey();
         double[] years = new double[count];
         double[] amounts = new double[count];
         int k = 0;
-        for (CashFlow f : flows) {
-            if (f.amount().signum() != 0) {
-                years[k] = ChronoUnit.DAYS.between(first, f.date()) / (double) DAYS_PER_YEAR;
-                amounts[k] = f.amount().doubleValue();
-                k++;
-            }
+        for (Map.Entry<LocalDate, BigDecimal> e : net.entrySet()) {
+            years[k] = ChronoUnit.DAYS.between(first, e.getKey()) / (double) DAYS_PER_YEAR;
+            amounts[k] = e.getValue().doubleValue();
+            k++;
         }
         double best = Double.NaN;
         double prevY = Math.sinh(-U_MAX);
