@@ -205,7 +205,8 @@ public final class Metrics {
      * quantstats {@code comp}). It is the time-weighted return of the period when the returns
      * are daily returns of an equity curve (see {@link TimeWeightedReturn}).
      *
-     * @return the cumulative return: 0 for no returns, -1 after a total loss
+     * @return the cumulative return: 0 for no returns, -1 after a total loss (infinite only if the
+     *     compounded wealth overflows a double, beyond 1e308)
      */
     public double cumulativeReturn() {
         return cumulativeReturn;
