@@ -1,0 +1,239 @@
+package dev.erasmo.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.erasmo.performance.ReferenceData.Row;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every row of expected.csv (figures of R PerformanceAnalytics 2.1.0 and 2.0.8, empyrical 0.5.5,
+ * quantstats 0.0.81, LibreOffice Calc 7.4.7, Gnumeric 1.12.55 and R's uniroot, on the real data
+ * beside it) is either reproduced to 1e-9 relative (dates and counts exactly; NA/NaN as an absent
+ * figure), or listed in {@link #NOT_REPRODUCED} with the reason. A row that is neither fails.
+ */
+class ReferenceFiguresTest {
+
+    private static final double RELATIVE = 1e-9;
+
+    /** What is not reproduced, and why. Each entry must match at least one row. */
+    record NotReproduced(String what, Predicate<Row> applies, String reason) {
+    }
+
+    static final List<NotReproduced> NOT_REPRODUCED = List.of(
+            new NotReproduced("risk-free rate given as a series (US 3m TR)", r -> r.params().contains("rf=series"),
+                    "Options takes a constant risk-free rate per period; a rate per date is not offered"),
+            new NotReproduced("quantstats Gaussian VaR", r -> r.tool().equals("Python quantstats.stats.value_at_risk"),
+                    "quantstats uses the sample standard deviation; valueAtRiskGaussian follows PerformanceAnalytics "
+                            + "(population), whose var_gaussian rows are reproduced"),
+            new NotReproduced("quantstats drawdown end date and calendar days",
+                    r -> r.metric().equals("max_drawdown_end_date") || r.metric().equals("max_drawdown_days"),
+                    "Drawdown reports PerformanceAnalytics' recovery date (first period back at the peak) and lengths in "
+                            + "periods, not quantstats' last period below the peak and length in calendar days"),
+            new NotReproduced("an infinite ratio", r -> r.bareValue().equals("Inf"),
+                    "a ratio whose denominator is zero (zero volatility, no downside, no drawdown) is absent "
+                            + "(OptionalDouble.empty()), never infinite"),
+            new NotReproduced("PerformanceAnalytics' refusal of a VaR that is a gain",
+                    r -> r.tool().equals("R PerformanceAnalytics::VaR") && r.value().contains("inverse risk"),
+                    "valueAtRisk reports the quantile even when it is a gain, as empyrical does (its rows for the same "
+                            + "series are reproduced); PerformanceAnalytics answers NA with a warning"),
+            new NotReproduced("numpy's rounding noise around a zero volatility",
+                    r -> (r.caseId().equals("T1") || r.caseId().equals("T11")) && !r.tool().startsWith("R ")
+                            && (r.metric().equals("annualized_volatility") || r.metric().equals("sharpe_annualized")),
+                    "with equal returns the volatility is exactly 0 (as PerformanceAnalytics reports) and the Sharpe ratio "
+                            + "absent; numpy's mean leaves noise (7.8e-19) and so a Sharpe ratio of 1.5e16"),
+            new NotReproduced("Gnumeric's error on an unsorted XIRR schedule",
+                    r -> r.tool().startsWith("Gnumeric") && r.value().startsWith("ERROR"),
+                    "Gnumeric refuses a schedule whose first row is not the earliest date; Xirr solves it like LibreOffice "
+                            + "(same rate as the sorted schedule X4s)"));
+
+    @TestFactory
+    Stream<DynamicTest> referenceRow_isReproducedOrListedAsNotReproduced() {
+        return ReferenceData.expected().stream().map(row -> dynamicTest(row.toString(), () -> check(row)));
+    }
+
+    @Test
+    void notReproducedList_everyEntryMatchesRows_andTheCountsAreKnown() {
+        List<Row> rows = ReferenceData.expected();
+        Map<String, Integer> matched = new LinkedHashMap<>();
+        int reproduced = 0;
+        for (Row row : rows) {
+            Optional<NotReproduced> n = notReproduced(row);
+            if (n.isPresent()) {
+                matched.merge(n.get().what(), 1, Integer::sum);
+            } else {
+                reproduced++;
+            }
+        }
+        for (NotReproduced n : NOT_REPRODUCED) {
+            assertThat(matched).as("the entry '%s' matches no row of expected.csv: remove it", n.what()).containsKey(n.what());
+        }
+        assertThat(rows).hasSize(393);
+        assertThat(reproduced).as("rows reproduced (not reproduced: %s)", matched).isEqualTo(EXPECTED_REPRODUCED);
+    }
+
+    private static final int EXPECTED_REPRODUCED = 340;
+
+    private static Optional<NotReproduced> notReproduced(Row row) {
+        return NOT_REPRODUCED.stream().filter(n -> n.applies().test(row)).findFirst();
+    }
+
+    private static void check(Row row) {
+        Optional<NotReproduced> n = notReproduced(row);
+        if (n.isPresent()) {
+            Assumptions.abort("not reproduced, " + n.get().what() + ": " + n.get().reason());
+        }
+        String described = row.tool() + " " + row.version() + " gives " + row.value() + " for " + row.caseId() + " "
+                + row.series() + " " + row.metric() + " [" + row.params() + "]";
+        Object actual = figure(row);
+        String expected = row.bareValue();
+        if (expected.startsWith("NA") || expected.equals("NaN")) {
+            assertThat(actual).as(described + ": absent expected").isNull();
+        } else if (row.metric().endsWith("_date")) {
+            assertThat(actual).as(described).isEqualTo(LocalDate.parse(expected));
+        } else if (row.metric().equals("n_returns") || row.metric().endsWith("_periods")) {
+            assertThat(actual).as(described).isEqualTo(Integer.parseInt(expected));
+        } else {
+            double e = Double.parseDouble(expected);
+            assertThat(actual).as(described + ": a figure expected").isInstanceOf(Double.class);
+            double a = (Double) actual;
+            assertThat(Math.abs(a - e)).as(described + ", erasmo gives " + a + " (1e-9 relative)")
+                    .isLessThanOrEqualTo(RELATIVE * Math.abs(e));
+        }
+    }
+
+    /** erasmo's figure for a row: a Double, LocalDate or Integer, or null when absent. */
+    private static @Nullable Object figure(Row row) {
+        if (row.caseId().startsWith("X")) {
+            return switch (row.metric()) {
+                case "xirr", "xnpv_roots_all" -> value(Xirr.of(ReferenceData.xirrCase(row.caseId())).rate());
+                default -> fail("no figure for " + row);
+            };
+        }
+        String[] names = row.series().split("~");
+        ReturnSeries r = series(row, names[0]);
+        Metrics.Options o = options(row);
+        Metrics m = names.length == 1 ? Metrics.of(r, o) : Metrics.of(r, series(row, names[1]), o);
+        Optional<Drawdown> dd = m.worstDrawdown();
+        boolean geometric = row.params().contains("geometric=TRUE")
+                || row.params().contains("geometric=package_default") && row.version().equals("2.0.8");
+        return switch (row.metric()) {
+            case "n_returns" -> m.observations();
+            case "cumulative_return" -> m.cumulativeReturn();
+            case "annualized_return" -> value(m.annualizedReturn());
+            case "annualized_return_arithmetic" -> value(m.annualizedReturnArithmetic());
+            case "annualized_volatility" -> value(m.annualizedVolatility());
+            case "annualized_volatility_population" -> value(m.annualizedVolatilityPopulation());
+            case "sharpe_per_period" -> value(m.sharpePerPeriod());
+            case "sharpe_annualized" -> value(geometric ? m.sharpeAnnualizedGeometric() : m.sharpeAnnualized());
+            case "sharpe_annualized_arithmetic" -> value(m.sharpeAnnualized());
+            case "sharpe_annualized_geometric" -> value(m.sharpeAnnualizedGeometric());
+            case "downside_deviation_per_period" -> value(m.downsideDeviation());
+            case "downside_deviation_annualized" -> value(m.downsideDeviationAnnualized());
+            case "sortino_per_period" -> value(m.sortinoPerPeriod());
+            case "sortino_annualized" -> value(m.sortinoAnnualized());
+            case "max_drawdown" -> row.params().contains("positive number is a loss") ? -m.maxDrawdown() : m.maxDrawdown();
+            case "max_drawdown_percent" -> m.maxDrawdown() * 100;
+            case "calmar" -> value(m.calmar());
+            case "var_historical" -> value(m.valueAtRisk());
+            case "var_gaussian" -> value(m.valueAtRiskGaussian());
+            case "beta" -> value(m.beta());
+            case "alpha_per_period" -> value(m.alphaPerPeriod());
+            case "alpha_annualized_geometric" -> value(m.alphaAnnualizedGeometric());
+            case "alpha_annualized_arithmetic" -> value(m.alphaAnnualizedArithmetic());
+            case "max_drawdown_from_date" -> worst(row, dd).startDate();
+            case "max_drawdown_trough_date" -> worst(row, dd).troughDate();
+            case "max_drawdown_to_date" -> worst(row, dd).recoveryDate();
+            case "max_drawdown_length_periods" -> worst(row, dd).length();
+            case "max_drawdown_to_trough_periods" -> worst(row, dd).periodsToTrough();
+            case "max_drawdown_recovery_periods" -> value(worst(row, dd).periodsToRecovery());
+            default -> fail("no figure for " + row);
+        };
+    }
+
+    private static Drawdown worst(Row row, Optional<Drawdown> dd) {
+        return dd.orElseGet(() -> fail("no drawdown found for " + row));
+    }
+
+    private static @Nullable Double value(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    private static @Nullable Integer value(OptionalInt v) {
+        return v.isPresent() ? v.getAsInt() : null;
+    }
+
+    private static ReturnSeries series(Row row, String name) {
+        return switch (row.caseId()) {
+            case "D1" -> ReferenceData.fromPrices(row.dataset(), name);
+            case "M1", "M2" -> ReferenceData.returns(row.dataset(), name);
+            case "T1" -> inline(row, "rep(0.001,12)", repeat(0.001, 12));
+            case "T3" -> inline(row, "c(0.1,-1,0.5)", 0.1, -1, 0.5);
+            case "T4" -> inline(row, "r=0.05 ", 0.05);
+            case "T11" -> inline(row, "rep(0.01,12)", repeat(0.01, 12));
+            default -> fail("no series for " + row);
+        };
+    }
+
+    private static ReturnSeries inline(Row row, String text, double... returns) {
+        assertThat(row.series()).as("the inline series of %s", row.caseId()).contains(text);
+        return ReferenceData.monthly(returns);
+    }
+
+    private static double[] repeat(double r, int n) {
+        double[] x = new double[n];
+        java.util.Arrays.fill(x, r);
+        return x;
+    }
+
+    /** The options a row's params name; periods per year 252 for the daily case and 12 otherwise unless given. */
+    private static Metrics.Options options(Row row) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String part : row.params().split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                p.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            }
+        }
+        String scale = p.getOrDefault("scale", p.get("periods"));
+        Metrics.Options o = Metrics.Options.of(scale != null ? Integer.parseInt(scale) : row.caseId().equals("D1") ? 252 : 12);
+        if (p.containsKey("rf_per_period")) {
+            o = o.withRiskFreePerPeriod(fraction(p.get("rf_per_period")));
+        } else if (p.containsKey("rf_annual")) {
+            o = o.withRiskFreeAnnualRate(Double.parseDouble(p.get("rf_annual").split(" ")[0]));
+        } else if (p.containsKey("rf") && !p.get("rf").equals("0")) {
+            fail("unknown risk-free rate in " + row);
+        }
+        if (p.containsKey("MAR")) {
+            o = o.withMinimumAcceptableReturnPerPeriod(p.get("MAR").equals("rf") ? o.riskFreePerPeriod() : fraction(p.get("MAR")));
+        }
+        if (p.containsKey("p")) {
+            o = o.withConfidence(Double.parseDouble(p.get("p").split(" ")[0]));
+        } else if (p.containsKey("cutoff")) {
+            o = o.withConfidence(1 - Double.parseDouble(p.get("cutoff").split(" ")[0]));
+        } else if (p.containsKey("confidence")) {
+            o = o.withConfidence(Double.parseDouble(p.get("confidence")));
+        }
+        return o;
+    }
+
+    /** "0.035/12" or "0". */
+    private static double fraction(String text) {
+        String[] parts = text.split("/");
+        return parts.length == 1 ? Double.parseDouble(parts[0]) : Double.parseDouble(parts[0]) / Double.parseDouble(parts[1]);
+    }
+}
