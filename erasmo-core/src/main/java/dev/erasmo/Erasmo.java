@@ -848,15 +848,12 @@ public final class Erasmo {
     }
 
     /**
-     * A day's time-weighted return with the day's external flow at its start:
-     * {@code equity / (previous + flow) - 1}, or null when nothing was invested.
+     * A day's time-weighted return with the day's external flow at its start, as
+     * {@link dev.erasmo.performance.TimeWeightedReturn#dailyReturn}; null when it is not defined.
      */
     static @Nullable Double returnOf(Money previous, Money flow, Money equity) {
-        java.math.BigDecimal invested = previous.amount().add(flow.amount());
-        if (invested.signum() <= 0) {
-            return null;
-        }
-        return equity.amount().divide(invested, java.math.MathContext.DECIMAL64).doubleValue() - 1;
+        java.util.OptionalDouble r = dev.erasmo.performance.TimeWeightedReturn.dailyReturn(previous.amount(), flow.amount(), equity.amount());
+        return r.isPresent() ? r.getAsDouble() : null;
     }
 
     /**

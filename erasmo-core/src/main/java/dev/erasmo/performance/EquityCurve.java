@@ -52,14 +52,26 @@ public record EquityCurve(PortfolioInfo portfolio, long version, LocalDate from,
      * @return the cumulative return, or empty if no day has a return
      */
     public OptionalDouble timeWeightedReturn() {
-        double growth = 1;
-        boolean any = false;
+        ReturnSeries r = returns();
+        return r.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(TimeWeightedReturn.cumulative(r));
+    }
+
+    /**
+     * The daily time-weighted returns, for {@link Metrics}: every day that has one (a day with
+     * nothing invested has none and is left out).
+     *
+     * @return the returns by date
+     */
+    public ReturnSeries returns() {
+        List<LocalDate> dates = new java.util.ArrayList<>(days.size());
+        double[] r = new double[days.size()];
+        int n = 0;
         for (DailyValue d : days) {
             if (d.dailyReturn() != null) {
-                growth *= 1 + d.dailyReturn();
-                any = true;
+                dates.add(d.date());
+                r[n++] = d.dailyReturn();
             }
         }
-        return any ? OptionalDouble.of(growth - 1) : OptionalDouble.empty();
+        return ReturnSeries.of(dates, java.util.Arrays.copyOf(r, n));
     }
 }

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ValuationJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withArrayEmptySeparator("").withObjectEmptySeparator(""))
@@ -35,7 +35,12 @@ final class ValuationJson {
     }
 
     static void print(ValuationReport report, PrintWriter out) throws JsonProcessingException {
-        out.println(WRITER.writeValueAsString(toJson(report)));
+        printNode(toJson(report), out);
+    }
+
+    /** Prints any document the way {@code show --json} prints its own. */
+    static void printNode(ObjectNode node, PrintWriter out) throws JsonProcessingException {
+        out.println(WRITER.writeValueAsString(node));
     }
 
     static ObjectNode toJson(ValuationReport report) {

@@ -1,0 +1,208 @@
+package dev.erasmo.examples;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.erasmo.Erasmo;
+import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.performance.CashFlow;
+import dev.erasmo.performance.DailyValue;
+import dev.erasmo.performance.Drawdown;
+import dev.erasmo.performance.EquityCurve;
+import dev.erasmo.performance.Metrics;
+import dev.erasmo.performance.ModifiedDietz;
+import dev.erasmo.performance.ReturnSeries;
+import dev.erasmo.performance.Xirr;
+import dev.erasmo.portfolio.PortfolioInfo;
+import dev.erasmo.quote.Bar;
+import dev.erasmo.quote.PriceHistory;
+import dev.erasmo.quote.QuoteSource;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code erasmo performance}: how a portfolio did over a period: returns, risk, and against a benchmark. */
+@Command(name = "performance", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows how a portfolio did: time-weighted and money-weighted returns, volatility, Sharpe, Sortino,",
+            "maximum drawdown, Calmar, value at risk, best and worst day, and beta and alpha against a benchmark.",
+            "Conventions follow R's PerformanceAnalytics (see the README). First books the dividends and splits due, like show."})
+final class PerformanceCommand extends PortfolioCommand {
+
+    @Option(names = "--from", paramLabel = "DATE", converter = Converters.At.class,
+            description = "The first date (default: the date of the portfolio's first event).")
+    @Nullable Instant from;
+
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class, description = "The last date (default: today).")
+    @Nullable Instant to;
+
+    @Option(names = "--benchmark", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
+            description = "Compare with this symbol's daily returns (beta, alpha), e.g. ^GSPC.")
+    @Nullable Symbol benchmark;
+
+    @Option(names = "--risk-free", paramLabel = "RATE", converter = Converters.NotNegative.class,
+            description = "The annual risk-free rate for Sharpe and alpha, e.g. 0.03 for 3% (default: 0).")
+    @Nullable BigDecimal riskFree;
+
+    @Option(names = "--json", description = "Print one JSON document instead (figures as decimal strings, 8 places).")
+    boolean json;
+
+    @Override
+    int run(Session session, PortfolioInfo portfolio) throws Exception {
+        Erasmo erasmo = session.erasmo();
+        LocalDate last = erasmo.dateOf(session.at(to));
+        List<LedgerEntry> events = erasmo.portfolio(portfolio.id()).entriesInEffectiveOrder();
+        LocalDate first = from != null ? erasmo.dateOf(from) : events.isEmpty() ? last : erasmo.dateOf(events.get(0).event().at());
+        if (first.isAfter(last)) {
+            throw new IllegalArgumentException("--from " + first + " is after --to " + last);
+        }
+        session.bookCorporateActions(portfolio, last, json ? null : out());
+        EquityCurve curve = erasmo.history(portfolio.id(), first, last);
+        Report r = report(curve, benchmark, benchmark == null ? null : benchmarkReturns(session.quotes().source(), benchmark, first, last),
+                riskFree == null ? 0 : riskFree.doubleValue());
+        if (json) {
+            ValuationJson.printNode(json(r), out());
+        } else {
+            print(r, out());
+        }
+        return ErasmoApp.EXIT_OK;
+    }
+
+    /** The figures of a curve, with a benchmark's returns or null. */
+    record Report(EquityCurve curve, Metrics metrics, @Nullable Symbol benchmark, Xirr.Result xirr, OptionalDouble modifiedDietz) {
+    }
+
+    static Report report(EquityCurve curve, @Nullable Symbol benchmark, @Nullable ReturnSeries bench, double riskFreeAnnual) {
+        Metrics.Options o = Metrics.Options.daily().withRiskFreeAnnualRate(riskFreeAnnual);
+        Metrics m = bench == null ? Metrics.of(curve.returns(), o) : Metrics.of(curve.returns(), bench, o);
+        // money-weighted: what was there at the start and every deposit paid in, withdrawals and the end value taken out
+        List<CashFlow> flows = new ArrayList<>();
+        List<CashFlow> dietz = new ArrayList<>();
+        LocalDate start = curve.start().date();
+        if (curve.start().equity().amount().signum() != 0) {
+            flows.add(new CashFlow(start, curve.start().equity().amount().negate()));
+        }
+        for (DailyValue d : curve.days()) {
+            if (!d.externalFlow().isZero()) {
+                flows.add(new CashFlow(d.date(), d.externalFlow().amount().negate()));
+                dietz.add(new CashFlow(d.date(), d.externalFlow().amount()));
+            }
+        }
+        OptionalDouble md = OptionalDouble.empty();
+        if (!curve.days().isEmpty()) {
+            DailyValue end = curve.days().get(curve.days().size() - 1);
+            flows.add(new CashFlow(end.date(), end.equity().amount()));
+            md = ModifiedDietz.of(start, curve.start().equity().amount(), end.date(), end.equity().amount(), dietz);
+        }
+        return new Report(curve, m, benchmark, Xirr.of(flows), md);
+    }
+
+    /** A symbol's daily returns from its closes between the dates (and the close before the first). */
+    private static ReturnSeries benchmarkReturns(QuoteSource quotes, Symbol symbol, LocalDate from, LocalDate to) {
+        PriceHistory h = quotes.history(symbol, from.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to);
+        List<LocalDate> dates = new ArrayList<>();
+        List<Bar> bars = h.bars();
+        int firstIn = 0;
+        while (firstIn < bars.size() && bars.get(firstIn).date().isBefore(from)) {
+            firstIn++;
+        }
+        int begin = Math.max(0, firstIn - 1);
+        double[] closes = new double[bars.size() - begin];
+        for (int i = begin; i < bars.size(); i++) {
+            dates.add(bars.get(i).date());
+            closes[i - begin] = bars.get(i).close().doubleValue();
+        }
+        return closes.length < 2 ? ReturnSeries.empty() : ReturnSeries.fromPrices(dates, closes);
+    }
+
+    private static void print(Report r, PrintWriter out) {
+        EquityCurve c = r.curve();
+        Metrics m = r.metrics();
+        out.println("Portfolio '" + c.portfolio().name() + "' (" + c.portfolio().baseCurrency().getCurrencyCode() + "), " + c.from() + " to "
+                + c.to() + ": " + m.observations() + " daily returns" + (r.benchmark() != null ? ", against " + r.benchmark() : ""));
+        out.println();
+        Table t = new Table().left("").right("").left("");
+        t.row("Time-weighted return", pct(OptionalDouble.of(m.cumulativeReturn())), "daily returns linked; deposits and withdrawals are not gains");
+        t.row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year");
+        t.row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
+                r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR a year, of the start value, deposits, withdrawals and the end value");
+        t.row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in");
+        t.row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation");
+        t.row("Sharpe ratio", num(m.sharpeAnnualized()), "annualized" + (m.options().riskFreePerPeriod() == 0 ? "" : ", net of the risk-free rate"));
+        t.row("Sortino ratio", num(m.sortinoAnnualized()), "annualized, minimum acceptable return 0");
+        Drawdown d = m.worstDrawdown().orElse(null);
+        t.row("Maximum drawdown", pct(OptionalDouble.of(m.maxDrawdown())), d == null ? "none" : "peak " + (d.peakDate() == null ? "the start" : d.peakDate())
+                + ", trough " + d.troughDate() + ", " + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", "
+                + d.length() + " days");
+        t.row("Calmar ratio", num(m.calmar()), "annualized return / maximum drawdown");
+        t.row("Value at risk", pct(m.valueAtRisk()), "95%, one day, historical");
+        t.row("Expected shortfall", pct(m.expectedShortfall()), "95%, one day: the mean of the days beyond the value at risk");
+        t.row("Best day", m.best().map(b -> Text.percent(ratio(b.value()))).orElse(Text.NONE), m.best().map(b -> b.date().toString()).orElse(""));
+        t.row("Worst day", m.worst().map(b -> Text.percent(ratio(b.value()))).orElse(Text.NONE), m.worst().map(b -> b.date().toString()).orElse(""));
+        if (r.benchmark() != null) {
+            t.row("Beta", num(m.beta()), "against " + r.benchmark() + ", " + m.benchmarkObservations() + " common days");
+            t.row("Alpha", pct(m.alphaAnnualizedGeometric()), "annualized (geometric)");
+        }
+        t.print(out);
+    }
+
+    private static ObjectNode json(Report r) {
+        EquityCurve c = r.curve();
+        Metrics m = r.metrics();
+        ObjectNode root = ValuationJson.MAPPER.createObjectNode();
+        ObjectNode p = root.putObject("portfolio");
+        p.put("id", c.portfolio().id().value());
+        p.put("name", c.portfolio().name());
+        p.put("baseCurrency", c.portfolio().baseCurrency().getCurrencyCode());
+        root.put("from", c.from().toString());
+        root.put("to", c.to().toString());
+        root.put("observations", m.observations());
+        root.put("benchmark", r.benchmark() == null ? null : r.benchmark().value());
+        root.put("timeWeightedReturn", dec(OptionalDouble.of(m.cumulativeReturn())));
+        root.put("annualizedReturn", dec(m.annualizedReturn()));
+        root.put("moneyWeightedReturn", r.xirr() instanceof Xirr.Rate rate ? dec(OptionalDouble.of(rate.value())) : null);
+        root.put("modifiedDietz", dec(r.modifiedDietz()));
+        root.put("annualizedVolatility", dec(m.annualizedVolatility()));
+        root.put("sharpe", dec(m.sharpeAnnualized()));
+        root.put("sortino", dec(m.sortinoAnnualized()));
+        root.put("maxDrawdown", dec(OptionalDouble.of(m.maxDrawdown())));
+        Drawdown d = m.worstDrawdown().orElse(null);
+        ObjectNode dd = root.putObject("worstDrawdown");
+        dd.put("peak", d == null || d.peakDate() == null ? null : d.peakDate().toString());
+        dd.put("trough", d == null ? null : d.troughDate().toString());
+        dd.put("recovery", d == null || d.recoveryDate() == null ? null : d.recoveryDate().toString());
+        dd.put("lengthDays", d == null ? null : d.length());
+        root.put("calmar", dec(m.calmar()));
+        root.put("valueAtRisk95", dec(m.valueAtRisk()));
+        root.put("expectedShortfall95", dec(m.expectedShortfall()));
+        root.put("bestDay", m.best().map(b -> b.date().toString()).orElse(null));
+        root.put("bestDayReturn", m.best().map(b -> dec(OptionalDouble.of(b.value()))).orElse(null));
+        root.put("worstDay", m.worst().map(b -> b.date().toString()).orElse(null));
+        root.put("worstDayReturn", m.worst().map(b -> dec(OptionalDouble.of(b.value()))).orElse(null));
+        root.put("beta", dec(m.beta()));
+        root.put("alphaAnnualized", dec(m.alphaAnnualizedGeometric()));
+        return root;
+    }
+
+    private static @Nullable String dec(OptionalDouble d) {
+        return d.isPresent() ? BigDecimal.valueOf(d.getAsDouble()).setScale(8, RoundingMode.HALF_EVEN).toPlainString() : null;
+    }
+
+    private static BigDecimal ratio(double r) {
+        return BigDecimal.valueOf(r);
+    }
+
+    private static String pct(OptionalDouble d) {
+        return d.isPresent() ? Text.percent(ratio(d.getAsDouble())) : Text.NONE;
+    }
+
+    private static String num(OptionalDouble d) {
+        return d.isPresent() ? BigDecimal.valueOf(d.getAsDouble()).setScale(2, RoundingMode.HALF_EVEN).toPlainString() : Text.NONE;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.erasmo.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metrics on a four-day CSV series worked out by hand: ACME closes 10, 11, 9.9, 10.89 on
+ * 2020-01-06 .. 2020-01-09; 100 deposited and 10 ACME bought at 10 on the first day.
+ */
+class PerformanceCommandTest extends AppTest {
+
+    private String csv;
+
+    @BeforeEach
+    void session() throws IOException {
+        Path quotes = Files.createDirectory(dir.resolve("quotes"));
+        Files.writeString(quotes.resolve("ACME.csv"), "Date,Close\n2020-01-06,10\n2020-01-07,11\n2020-01-08,9.9\n2020-01-09,10.89\n");
+        Files.writeString(quotes.resolve("BENCH.csv"), "Date,Close\n2020-01-03,100\n2020-01-06,100\n2020-01-07,105\n2020-01-08,99.75\n2020-01-09,104.7375\n");
+        csv = "csv:" + quotes;
+        app.ok("--quotes", csv, "create", "t", "--cash", "100", "--at", "2020-01-06");
+        app.ok("--quotes", csv, "buy", "t", "ACME", "10", "--at", "2020-01-06");
+    }
+
+    @Test
+    void performance_json_matchesTheFiguresWorkedByHand() {
+        String json = app.ok("--quotes", csv, "performance", "t", "--to", "2020-01-09", "--json", "--benchmark", "BENCH");
+        // daily returns 0 (the deposit is a flow, bought at the close), +10%, -10%, +10%
+        assertThat(json).contains("\"observations\": 4,")
+                // 1.1 x 0.9 x 1.1 - 1 = 0.089
+                .contains("\"timeWeightedReturn\": \"0.08900000\"")
+                // Modified Dietz: (108.90 - 0 - 100) / (0 + 100 x 3/4) = 0.11866667 (the deposit in for 3 of the 4 days)
+                .contains("\"modifiedDietz\": \"0.11866667\"")
+                // from 110 on 01-07 to 99 on 01-08, not back by 01-09
+                .contains("\"maxDrawdown\": \"-0.10000000\"")
+                .contains("\"peak\": \"2020-01-07\"", "\"trough\": \"2020-01-08\"", "\"recovery\": null")
+                .contains("\"bestDay\": \"2020-01-07\"", "\"bestDayReturn\": \"0.10000000\"", "\"worstDay\": \"2020-01-08\"",
+                        "\"worstDayReturn\": \"-0.10000000\"")
+                // BENCH returns 0, +5%, -5%, +5%: the portfolio's are exactly twice them, so beta is 2 (and alpha 0)
+                .contains("\"beta\": \"2.00000000\"", "\"alphaAnnualized\": \"0.00000000\"");
+    }
+
+    @Test
+    void performance_table_namesTheConventions() {
+        String out = app.ok("--quotes", csv, "performance", "t", "--to", "2020-01-09");
+        assertThat(out).containsPattern("Time-weighted return +8\\.90%  daily returns linked")
+                .containsPattern("Maximum drawdown +-10\\.00%  peak 2020-01-07, trough 2020-01-08, not recovered, 3 days")
+                .containsPattern("Modified Dietz +11\\.87%");
+    }
+}
