@@ -1,7 +1,6 @@
 package dev.erasmo.examples;
 
 import dev.erasmo.Erasmo;
-import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.money.Money;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
@@ -9,9 +8,7 @@ import dev.erasmo.portfolio.PortfolioInfo;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -22,14 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Shows a portfolio's value at the end of each trading day: cash, market value, equity, deposits and",
             "withdrawals, dividends, fees and the day's time-weighted return (flows count from the start of their day).",
             "A close carried forward from an earlier day is marked. First books the dividends and splits due, like show."})
-final class HistoryCommand extends PortfolioCommand {
-
-    @Option(names = "--from", paramLabel = "DATE", converter = Converters.At.class,
-            description = "The first date (default: the date of the portfolio's first event).")
-    @Nullable Instant from;
-
-    @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class, description = "The last date (default: today).")
-    @Nullable Instant to;
+final class HistoryCommand extends PeriodCommand {
 
     @Option(names = "--csv", description = "Print CSV instead: a header row, then one row per day, decimals exact.")
     boolean csv;
@@ -37,12 +27,9 @@ final class HistoryCommand extends PortfolioCommand {
     @Override
     int run(Session session, PortfolioInfo portfolio) {
         Erasmo erasmo = session.erasmo();
-        LocalDate last = erasmo.dateOf(session.at(to));
-        List<LedgerEntry> events = erasmo.portfolio(portfolio.id()).entriesInEffectiveOrder();
-        LocalDate first = from != null ? erasmo.dateOf(from) : events.isEmpty() ? last : erasmo.dateOf(events.get(0).event().at());
-        if (first.isAfter(last)) {
-            throw new IllegalArgumentException("--from " + first + " is after --to " + last);
-        }
+        LocalDate[] period = period(session, portfolio);
+        LocalDate first = period[0];
+        LocalDate last = period[1];
         session.bookCorporateActions(portfolio, last, csv ? null : out());
         EquityCurve curve = erasmo.history(portfolio.id(), first, last);
         if (csv) {

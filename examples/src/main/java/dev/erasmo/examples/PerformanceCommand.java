@@ -3,7 +3,6 @@ package dev.erasmo.examples;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.erasmo.Erasmo;
 import dev.erasmo.instrument.Symbol;
-import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.performance.CashFlow;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.Drawdown;
@@ -19,7 +18,6 @@ import dev.erasmo.quote.QuoteSource;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Shows how a portfolio did: time-weighted and money-weighted returns, volatility, Sharpe, Sortino,",
             "maximum drawdown, Calmar, value at risk, best and worst day, and beta and alpha against a benchmark.",
             "Conventions follow R's PerformanceAnalytics (see the README). First books the dividends and splits due, like show."})
-final class PerformanceCommand extends PortfolioCommand {
-
-    @Option(names = "--from", paramLabel = "DATE", converter = Converters.At.class,
-            description = "The first date (default: the date of the portfolio's first event).")
-    @Nullable Instant from;
-
-    @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class, description = "The last date (default: today).")
-    @Nullable Instant to;
+final class PerformanceCommand extends PeriodCommand {
 
     @Option(names = "--benchmark", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
             description = "Compare with this symbol's daily returns (beta, alpha), e.g. ^GSPC.")
@@ -56,12 +47,9 @@ final class PerformanceCommand extends PortfolioCommand {
     @Override
     int run(Session session, PortfolioInfo portfolio) throws Exception {
         Erasmo erasmo = session.erasmo();
-        LocalDate last = erasmo.dateOf(session.at(to));
-        List<LedgerEntry> events = erasmo.portfolio(portfolio.id()).entriesInEffectiveOrder();
-        LocalDate first = from != null ? erasmo.dateOf(from) : events.isEmpty() ? last : erasmo.dateOf(events.get(0).event().at());
-        if (first.isAfter(last)) {
-            throw new IllegalArgumentException("--from " + first + " is after --to " + last);
-        }
+        LocalDate[] period = period(session, portfolio);
+        LocalDate first = period[0];
+        LocalDate last = period[1];
         session.bookCorporateActions(portfolio, last, json ? null : out());
         EquityCurve curve = erasmo.history(portfolio.id(), first, last);
         Report r = report(curve, benchmark, benchmark == null ? null : benchmarkReturns(session.quotes().source(), benchmark, first, last),
