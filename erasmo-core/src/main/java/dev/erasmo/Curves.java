@@ -56,7 +56,8 @@ final class Curves {
      * The day values, or empty when this way does not apply: every state, price and amount must be
      * in the base currency and fit a {@code long}.
      */
-    static Optional<List<DailyValue>> fast(Currency base, List<LocalDate> dates, List<PortfolioState> states, Map<Symbol, PriceHistory> histories) {
+    static Optional<List<DailyValue>> fast(Currency base, List<LocalDate> dates, List<PortfolioState> states, Map<Symbol, PriceHistory> histories,
+            Map<Symbol, LocalDate> firstBought) {
         int minor = base.getDefaultFractionDigits();
         if (minor < 0) {
             return Optional.empty();
@@ -70,7 +71,9 @@ final class Curves {
             if (!h.getValue().currency().equals(base)) {
                 return Optional.empty();
             }
-            Closes c = layOut(h.getValue(), days);
+            // a symbol is never held before its first buy: its closes are laid out from then on
+            LocalDate bought = firstBought.get(h.getKey());
+            Closes c = layOut(h.getValue(), days, bought == null ? Long.MIN_VALUE : bought.toEpochDay());
             if (c == null) {
                 return Optional.empty();
             }
@@ -144,27 +147,36 @@ final class Curves {
      * not from before a split on or before the day (as {@link PriceHistory#closeAsOf}); null if a
      * close does not fit a {@code long}.
      */
-    private static Closes layOut(PriceHistory h, long[] days) {
+    private static Closes layOut(PriceHistory h, long[] days, long heldFrom) {
         int n = days.length;
         long[] unscaled = new long[n];
         int[] scale = new int[n];
         boolean[] carried = new boolean[n];
         List<Bar> bars = h.bars();
         List<SplitEvent> splits = h.splits();
-        int b = 0;
+        int start = 0;
+        while (start < n && days[start] < heldFrom) {
+            unscaled[start++] = NO_PRICE;
+        }
+        // the first bar within the look-back of the first day laid out
+        int b = firstBarFrom(bars, start < n ? days[start] - QuoteSource.AS_OF_LOOKBACK_DAYS - 1 : Long.MAX_VALUE);
         int s = 0;
-        long barDay = bars.isEmpty() ? Long.MAX_VALUE : bars.get(0).date().toEpochDay();
+        long barDay = b < bars.size() ? bars.get(b).date().toEpochDay() : Long.MAX_VALUE;
         long splitDay = splits.isEmpty() ? Long.MAX_VALUE : splits.get(0).date().toEpochDay();
         long lastBarDay = Long.MIN_VALUE;
         long lastSplitDay = Long.MIN_VALUE;
         Bar last = null;
-        for (int day = 0; day < n; day++) {
+        long lastUnscaled = 0;
+        int lastScale = 0;
+        for (int day = start; day < n; day++) {
             long d = days[day];
+            boolean moved = false;
             while (barDay <= d) {
                 last = bars.get(b);
                 lastBarDay = barDay;
                 b++;
                 barDay = b < bars.size() ? bars.get(b).date().toEpochDay() : Long.MAX_VALUE;
+                moved = true;
             }
             while (splitDay <= d) {
                 lastSplitDay = splitDay;
@@ -175,15 +187,38 @@ final class Curves {
                 unscaled[day] = NO_PRICE;
                 continue;
             }
-            BigDecimal close = last.close();
-            if (close.scale() < 0 || close.scale() > 18 || close.unscaledValue().bitLength() > 62) {
-                return null;
+            if (moved) {
+                BigDecimal close = last.close();
+                if (close.scale() < 0 || close.scale() > 18) {
+                    return null;
+                }
+                BigInteger u = close.unscaledValue();
+                if (u.bitLength() > 62) {
+                    return null;
+                }
+                lastUnscaled = u.longValue();
+                lastScale = close.scale();
             }
-            unscaled[day] = close.unscaledValue().longValue();
-            scale[day] = close.scale();
+            unscaled[day] = lastUnscaled;
+            scale[day] = lastScale;
             carried[day] = lastBarDay < d;
         }
         return new Closes(unscaled, scale, carried);
+    }
+
+    /** The index of the first bar after an epoch day (binary search: bars are in date order). */
+    private static int firstBarFrom(List<Bar> bars, long afterDay) {
+        int lo = 0;
+        int hi = bars.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (bars.get(mid).date().toEpochDay() <= afterDay) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Lays out a state, reusing the previous layout's slot of every position that did not change (the fold shares them). */

@@ -773,8 +773,23 @@ public final class Erasmo {
         }
     }
 
-    /** The price histories a curve needs (its symbols and FX rates into the base) and its trading days. */
-    private record Prices(Map<Symbol, PriceHistory> histories, List<LocalDate> days) {
+    /** The price histories a curve needs (its symbols and FX rates into the base), its trading days, and when each symbol was first bought. */
+    private record Prices(Map<Symbol, PriceHistory> histories, List<LocalDate> days, Map<Symbol, LocalDate> firstBought) {
+    }
+
+    /** The date each symbol was first bought, up to the end of a date. */
+    private Map<Symbol, LocalDate> firstBought(Portfolio p, LocalDate to) {
+        Instant end = endOf(to);
+        Map<Symbol, LocalDate> first = new HashMap<>();
+        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
+            if (e.event().at().isAfter(end)) {
+                break;
+            }
+            if (e.event() instanceof Buy b) {
+                first.putIfAbsent(b.instrument().symbol(), dateOf(b.at()));
+            }
+        }
+        return first;
     }
 
     /**
@@ -802,19 +817,26 @@ public final class Erasmo {
         }
         LocalDate since = from.minusDays(1 + QuoteSource.AS_OF_LOOKBACK_DAYS);
         Map<Symbol, PriceHistory> histories = new HashMap<>();
-        TreeSet<LocalDate> days = new TreeSet<>();
+        // the trading days, one bit per calendar day of the period
+        long first = from.toEpochDay();
+        java.util.BitSet traded = new java.util.BitSet();
         for (Symbol s : symbols) {
             try {
                 PriceHistory h = q.history(s, since, to);
                 histories.put(s, h);
-                h.bars().forEach(b -> {
-                    if (!b.date().isBefore(from) && !b.date().isAfter(to)) {
-                        days.add(b.date());
+                for (dev.erasmo.quote.Bar b : h.bars()) {
+                    long d = b.date().toEpochDay() - first;
+                    if (d >= 0 && !b.date().isAfter(to)) {
+                        traded.set((int) d);
                     }
-                });
+                }
             } catch (QuoteNotFoundException e) {
                 // unknown to the source: missing on every day it is held
             }
+        }
+        List<LocalDate> days = new ArrayList<>(traded.cardinality());
+        for (int d = traded.nextSetBit(0); d >= 0; d = traded.nextSetBit(d + 1)) {
+            days.add(LocalDate.ofEpochDay(first + d));
         }
         for (Currency c : currencies) {
             if (!c.equals(base)) {
@@ -833,14 +855,14 @@ public final class Erasmo {
                 }
             }
         }
-        return new Prices(histories, List.copyOf(days));
+        return new Prices(histories, List.copyOf(days), firstBought(p, to));
     }
 
     /** The day values at the dates (the first is the base of the second's return), the fast way when it applies. */
     private List<DailyValue> values(Portfolio p, Prices prices, List<LocalDate> dates, @Nullable Boolean fast) {
         List<PortfolioState> states = p.statesAt(dates.stream().map(this::endOf).toList());
         Optional<List<DailyValue>> quick = Boolean.FALSE.equals(fast) ? Optional.empty()
-                : Curves.fast(p.info().baseCurrency(), dates, states, prices.histories());
+                : Curves.fast(p.info().baseCurrency(), dates, states, prices.histories(), prices.firstBought());
         if (fast == null && quick.isEmpty()) {
             throw new IllegalStateException("the fast curve does not apply to " + p.info().name());
         }
