@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
  * {@code erasmo demo}: a scripted session on the bundled real prices, in a throw-away SQLite
  * database that is deleted at the end. Each step is printed as a user would type it, then run
  * through the same command line. The dividends and the split come from the sample data's
- * history, not from this script.
+ * history, not from this script. It ends by writing the HTML report of its portfolio to a file
+ * that stays, in {@link ErasmoApp#tempDir()}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs a scripted session on the bundled real prices in a throw-away database (deleted at the end).",
-            "Ignores --db and --quotes: it always uses a temporary database and the sample data."})
+            "Ignores --db and --quotes: it always uses a temporary database and the sample data. Ends by writing the",
+            "report of its portfolio to $TMPDIR/" + DemoCommand.REPORT + " (or Java's temporary folder), which stays."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final String NAME = "demo";
@@ -36,6 +38,8 @@ final class DemoCommand implements Callable<Integer> {
     private static final LocalDate AAPL_BOUGHT = LocalDate.of(2013, 1, 2);
     private static final LocalDate NVDA_BOUGHT = LocalDate.of(2021, 2, 1);
     private static final LocalDate NVDA_SOLD = LocalDate.of(2021, 11, 22);
+    /** The report's file, in {@link ErasmoApp#tempDir()}; it outlives the demo. */
+    static final String REPORT = "erasmo-demo-report.html";
 
     @ParentCommand
     ErasmoApp app;
@@ -70,7 +74,13 @@ final class DemoCommand implements Callable<Integer> {
             script.run("sell", NAME, NVDA.value(), "20", "--at", NVDA_SOLD.toString(), "--fee", "4.95");
             script.run("list");
             script.run("show", NAME);
+            // 2013 only: the sample data has AAPL's closes of 2013 alone, and a day on which a holding has no price
+            // would count it as gone from the equity (a fake loss)
+            Path report = app.tempDir().resolve(REPORT).toAbsolutePath();
+            script.run("report", NAME, "--out", report.toString(), "--from", AAPL_BOUGHT.toString(), "--to", "2013-12-31", "--benchmark", "^GSPC");
             out.println();
+            out.println("Open " + report + " in a browser: AAPL's year 2013 against the S&P 500 (the sample data has AAPL's"
+                    + " prices of 2013 only); it stays when the demo ends.");
             out.println("Done; the throw-away database is deleted. Your own portfolios live in ~/" + ErasmoApp.DEFAULT_DB
                     + " (or --db FILE): try 'erasmo create mine --cash 10000 --at 2013-01-02'. Prices come from Yahoo Finance"
                     + " unless you add --quotes sample (or export ERASMO_QUOTES=sample) for the data used here.");

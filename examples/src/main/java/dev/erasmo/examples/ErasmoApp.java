@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "DATE is YYYY-MM-DD (that day at 00:00 UTC) or an ISO instant such as 2013-01-02T21:00:00Z; the default is now."},
         subcommands = {CommandLine.HelpCommand.class, CreateCommand.class, ListCommand.class, DeleteCommand.class,
             DepositCommand.class, WithdrawCommand.class, BuyCommand.class, SellCommand.class, DividendCommand.class,
-            SplitCommand.class, ShowCommand.class, HistoryCommand.class, PerformanceCommand.class, LedgerCommand.class, DemoCommand.class},
+            SplitCommand.class, ShowCommand.class, HistoryCommand.class, PerformanceCommand.class, ReportCommand.class, LedgerCommand.class,
+            DemoCommand.class},
         footer = {"", "Exit codes: 0 done, 1 rejected or failed (nothing was written), 2 usage error, 3 internal error.",
             "Try: erasmo demo"})
 public final class ErasmoApp implements Callable<Integer> {
@@ -197,6 +198,12 @@ public final class ErasmoApp implements Callable<Integer> {
     /** The store the app uses: a SQLite file, created with its folder if missing. */
     static PortfolioStore openSqlite(Path file) {
         return JdbcPortfolioStore.sqlite(file);
+    }
+
+    /** The folder for files meant to outlive a run (the demo's report): {@code TMPDIR}, else {@code java.io.tmpdir}. */
+    Path tempDir() {
+        String dir = env.get("TMPDIR");
+        return Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
     }
 
     boolean debug() {

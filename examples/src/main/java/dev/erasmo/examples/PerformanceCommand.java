@@ -92,7 +92,7 @@ final class PerformanceCommand extends PeriodCommand {
     }
 
     /** A symbol's daily returns from its closes between the dates (and the close before the first). */
-    private static ReturnSeries benchmarkReturns(QuoteSource quotes, Symbol symbol, LocalDate from, LocalDate to) {
+    static ReturnSeries benchmarkReturns(QuoteSource quotes, Symbol symbol, LocalDate from, LocalDate to) {
         PriceHistory h = quotes.history(symbol, from.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to);
         List<LocalDate> dates = new ArrayList<>();
         List<Bar> bars = h.bars();
@@ -109,34 +109,49 @@ final class PerformanceCommand extends PeriodCommand {
         return closes.length < 2 ? ReturnSeries.empty() : ReturnSeries.fromPrices(dates, closes);
     }
 
+    /** One row of the figures: a label, the value as printed, and what it means or when it happened. */
+    record Row(String label, String value, String note) {
+    }
+
+    /** The figures of a report as the table prints them, in order; the HTML report shows the same rows. */
+    static List<Row> rows(Report r) {
+        Metrics m = r.metrics();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Time-weighted return", pct(OptionalDouble.of(m.cumulativeReturn())),
+                "daily returns linked; deposits and withdrawals are not gains"));
+        rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
+        rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
+                r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR a year, of the start value, deposits, withdrawals and the end value"));
+        rows.add(new Row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in"));
+        rows.add(new Row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation"));
+        rows.add(new Row("Sharpe ratio", num(m.sharpeAnnualized()),
+                "annualized" + (m.options().riskFreePerPeriod() == 0 ? "" : ", net of the risk-free rate")));
+        rows.add(new Row("Sortino ratio", num(m.sortinoAnnualized()), "annualized, minimum acceptable return 0"));
+        Drawdown d = m.worstDrawdown().orElse(null);
+        rows.add(new Row("Maximum drawdown", pct(OptionalDouble.of(m.maxDrawdown())), d == null ? "none"
+                : "peak " + (d.peakDate() == null ? "the start" : d.peakDate()) + ", trough " + d.troughDate() + ", "
+                + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", " + d.length() + " days"));
+        rows.add(new Row("Calmar ratio", num(m.calmar()), "annualized return / maximum drawdown"));
+        rows.add(new Row("Value at risk", pct(m.valueAtRisk()), "95%, one day, historical"));
+        rows.add(new Row("Expected shortfall", pct(m.expectedShortfall()), "95%, one day: the mean of the days beyond the value at risk"));
+        rows.add(new Row("Best day", m.best().map(b -> Text.percent(ratio(b.value()))).orElse(Text.NONE),
+                m.best().map(b -> b.date().toString()).orElse("")));
+        rows.add(new Row("Worst day", m.worst().map(b -> Text.percent(ratio(b.value()))).orElse(Text.NONE),
+                m.worst().map(b -> b.date().toString()).orElse("")));
+        if (r.benchmark() != null) {
+            rows.add(new Row("Beta", num(m.beta()), "against " + r.benchmark() + ", " + m.benchmarkObservations() + " common days"));
+            rows.add(new Row("Alpha", pct(m.alphaAnnualizedGeometric()), "annualized (geometric)"));
+        }
+        return rows;
+    }
+
     private static void print(Report r, PrintWriter out) {
         EquityCurve c = r.curve();
-        Metrics m = r.metrics();
         out.println("Portfolio '" + c.portfolio().name() + "' (" + c.portfolio().baseCurrency().getCurrencyCode() + "), " + c.from() + " to "
-                + c.to() + ": " + m.observations() + " daily returns" + (r.benchmark() != null ? ", against " + r.benchmark() : ""));
+                + c.to() + ": " + r.metrics().observations() + " daily returns" + (r.benchmark() != null ? ", against " + r.benchmark() : ""));
         out.println();
         Table t = new Table().left("").right("").left("");
-        t.row("Time-weighted return", pct(OptionalDouble.of(m.cumulativeReturn())), "daily returns linked; deposits and withdrawals are not gains");
-        t.row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year");
-        t.row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
-                r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR a year, of the start value, deposits, withdrawals and the end value");
-        t.row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in");
-        t.row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation");
-        t.row("Sharpe ratio", num(m.sharpeAnnualized()), "annualized" + (m.options().riskFreePerPeriod() == 0 ? "" : ", net of the risk-free rate"));
-        t.row("Sortino ratio", num(m.sortinoAnnualized()), "annualized, minimum acceptable return 0");
-        Drawdown d = m.worstDrawdown().orElse(null);
-        t.row("Maximum drawdown", pct(OptionalDouble.of(m.maxDrawdown())), d == null ? "none" : "peak " + (d.peakDate() == null ? "the start" : d.peakDate())
-                + ", trough " + d.troughDate() + ", " + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", "
-                + d.length() + " days");
-        t.row("Calmar ratio", num(m.calmar()), "annualized return / maximum drawdown");
-        t.row("Value at risk", pct(m.valueAtRisk()), "95%, one day, historical");
-        t.row("Expected shortfall", pct(m.expectedShortfall()), "95%, one day: the mean of the days beyond the value at risk");
-        t.row("Best day", m.best().map(b -> Text.percent(ratio(b.value()))).orElse(Text.NONE), m.best().map(b -> b.date().toString()).orElse(""));
-        t.row("Worst day", m.worst().map(b -> Text.percent(ratio(b.value()))).orElse(Text.NONE), m.worst().map(b -> b.date().toString()).orElse(""));
-        if (r.benchmark() != null) {
-            t.row("Beta", num(m.beta()), "against " + r.benchmark() + ", " + m.benchmarkObservations() + " common days");
-            t.row("Alpha", pct(m.alphaAnnualizedGeometric()), "annualized (geometric)");
-        }
+        rows(r).forEach(row -> t.row(row.label(), row.value(), row.note()));
         t.print(out);
     }
 

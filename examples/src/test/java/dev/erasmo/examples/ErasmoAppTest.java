@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ErasmoAppTest extends AppTest {
 
     static final List<String> COMMANDS =
-            List.of("create", "list", "delete", "deposit", "withdraw", "buy", "sell", "dividend", "split", "show", "demo");
+            List.of("create", "list", "delete", "deposit", "withdraw", "buy", "sell", "dividend", "split", "show", "report", "demo");
 
     @Test
     void version_printsTheBuildsVersion() {
