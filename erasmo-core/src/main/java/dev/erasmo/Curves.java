@@ -83,6 +83,7 @@ final class Curves {
         PortfolioState laidOut = null;
         Layout layout = null;
         Money previousEquity = null;
+        boolean previousComplete = false;
         Money zero = Money.zero(base);
         for (int day = 0; day < dates.size(); day++) {
             PortfolioState state = states.get(day);
@@ -135,9 +136,11 @@ final class Curves {
             if (carried.size() > 1) {
                 carried.sort(null);
             }
-            Double r = previousEquity == null ? null : Erasmo.returnOf(previousEquity, flow, equity);
+            Double r = previousEquity == null || !previousComplete || !missingList.isEmpty() ? null
+                    : Erasmo.returnOf(previousEquity, flow, equity);
             out.add(new DailyValue(dates.get(day), cash, marketValue, equity, flow, income, fees, r, carried, missingList));
             previousEquity = equity;
+            previousComplete = missingList.isEmpty();
         }
         return Optional.of(out);
     }

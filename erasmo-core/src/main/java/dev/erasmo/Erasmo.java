@@ -886,6 +886,7 @@ public final class Erasmo {
         Currency base = p.info().baseCurrency();
         List<DailyValue> out = new ArrayList<>(dates.size());
         Money previousEquity = null;
+        boolean previousComplete = false;
         for (int i = 0; i < dates.size(); i++) {
             LocalDate d = dates.get(i);
             PortfolioState state = states.get(i);
@@ -920,11 +921,13 @@ public final class Erasmo {
                 income = addChange(income, prev.dividends(), state.dividends(), base, d, closes, missing);
                 fees = addChange(fees, prev.fees(), state.fees(), base, d, closes, missing);
             }
-            Double r = previousEquity == null ? null : returnOf(previousEquity, flow, v.equity());
+            // a day or a previous day with something missing has no return: a price dropping out is not a loss
+            Double r = previousEquity == null || !previousComplete || !missing.isEmpty() ? null : returnOf(previousEquity, flow, v.equity());
             carried.sort(null);
             DailyValue dv = new DailyValue(d, v.cashInBase(), v.marketValue(), v.equity(), flow, income, fees, r, carried, missing);
             out.add(dv);
             previousEquity = v.equity();
+            previousComplete = missing.isEmpty();
         }
         return out;
     }

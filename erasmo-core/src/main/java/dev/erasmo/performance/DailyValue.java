@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param externalFlow deposits minus withdrawals since the previous day of the curve, through this one
  * @param income dividends received since the previous day of the curve, through this one
  * @param fees fees paid since the previous day of the curve, through this one (trade fees and fee events)
- * @param dailyReturn the day's time-weighted return, or null when it is not defined (the previous
- *     equity plus the day's flow is not above zero: nothing was invested)
+ * @param dailyReturn the day's time-weighted return, or null when it is not defined: nothing was
+ *     invested (the previous equity plus the day's flow is not above zero), or something could not
+ *     be valued this day or the day before (a price dropping out of the equity is not a loss)
  * @param carried the symbols held whose price is a close from before this day
  * @param missing what could not be valued ({@code "AAPL: no price"}); the day's figures leave it out
  */

@@ -256,4 +256,31 @@ class EquityCurveTest {
         assertThat(withY).isEqualTo(e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-09")));
         assertThat(withY.days()).extracting(DailyValue::date).contains(LocalDate.parse("2024-01-06"));
     }
+
+    @Test
+    void aDayWithAPositionThatCannotBeValuedHasNoReturnNorDoesTheNext() {
+        // Z stops trading after 2024-01-02; X goes on. Held: 1 Z at 50 and 1 X. From 2024-01-17 Z's close is
+        // more than 14 days old: missing, and neither that day nor the next has a return (Z dropping out is not a loss)
+        Symbol z = Symbol.of("Z");
+        List<Bar> xBars = new ArrayList<>();
+        for (LocalDate d = LocalDate.parse("2024-01-02"); !d.isAfter(LocalDate.parse("2024-01-19")); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                xBars.add(close(d.toString(), "100"));
+            }
+        }
+        InMemoryQuoteSource q = InMemoryQuoteSource.builder().history(new PriceHistory(X, USD, xBars, List.of(), List.of()))
+                .history(new PriceHistory(z, USD, List.of(close("2024-01-02", "50")), List.of(), List.of())).build();
+        Erasmo e = Erasmo.builder().quotes(q).clock(Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(ALICE, "gap");
+        e.deposit(p.id(), usd("1000"), at("2024-01-01"));
+        e.buy(p.id(), TradeRequest.of(z, Quantity.of(1)).at(at("2024-01-02"))).orElseThrow();
+        e.buy(p.id(), TradeRequest.of(X, Quantity.of(1)).at(at("2024-01-02"))).orElseThrow();
+
+        EquityCurve c = e.history(p.id(), LocalDate.parse("2024-01-15"), LocalDate.parse("2024-01-19"));
+
+        // 01-15, 01-16: Z carried (13 and 14 days old), returns 0; 01-17 on: Z missing, no return
+        assertThat(c.days()).extracting(DailyValue::dailyReturn).containsExactly(0.0, 0.0, null, null, null);
+        assertThat(c.days().get(2).missing()).containsExactly("Z: no price");
+        assertThat(c.timeWeightedReturn().getAsDouble()).isEqualTo(0.0);
+    }
 }
