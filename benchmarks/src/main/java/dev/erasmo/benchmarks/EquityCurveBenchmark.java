@@ -111,6 +111,25 @@ public class EquityCurveBenchmark {
         return erasmo.history(id, FIRST, LAST);
     }
 
+    /**
+     * Baseline: what a user of the public API would write without {@code history}: a
+     * {@code valuation(id, date)} for every trading day (each folds the ledger and looks up
+     * every close again). One shot per measurement: it takes seconds.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public List<Money> baselineValuationPerDay() {
+        List<Money> equity = new ArrayList<>();
+        for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                equity.add(erasmo.valuation(id, d).equity());
+            }
+        }
+        return equity;
+    }
+
     /** The curve brought up to date after one event back-dated a year: only its last year is recomputed. */
     @Benchmark
     public EquityCurve incremental() {
