@@ -109,15 +109,23 @@ final class Curves {
                 if (value == NO_PRICE) {
                     return Optional.empty();
                 }
-                mv = Math.addExact(mv, value);
+                long sum = mv + value;
+                if (((mv ^ sum) & (value ^ sum)) < 0) {
+                    return Optional.empty(); // the market value does not fit a long: the general way
+                }
+                mv = sum;
                 if (c.carried[day]) {
                     carried = carried.isEmpty() ? new ArrayList<>() : carried;
                     carried.add(layout.symbols[i]);
                 }
             }
+            long total = layout.cash + mv;
+            if (((layout.cash ^ total) & (mv ^ total)) < 0) {
+                return Optional.empty(); // the equity does not fit a long: the general way
+            }
             Money cash = Money.of(base, BigDecimal.valueOf(layout.cash, minor));
             Money marketValue = Money.of(base, BigDecimal.valueOf(mv, minor));
-            Money equity = Money.of(base, BigDecimal.valueOf(Math.addExact(layout.cash, mv), minor));
+            Money equity = Money.of(base, BigDecimal.valueOf(total, minor));
             Money flow = zero;
             Money income = zero;
             Money fees = zero;
