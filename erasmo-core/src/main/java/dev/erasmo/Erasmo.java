@@ -742,6 +742,10 @@ public final class Erasmo {
         }
         LocalDate last = kept.get(kept.size() - 1).date();
         Prices prices = prices(p, last.plusDays(1), to);
+        if (prices.weekdays() && !prices.days().isEmpty()) {
+            // no trading day after the kept ones: whether the curve has weekdays there depends on the whole period
+            return history(p.info().id(), from, to);
+        }
         List<LocalDate> dates = new ArrayList<>(prices.days().size() + 1);
         dates.add(last);
         dates.addAll(prices.days());
@@ -773,8 +777,11 @@ public final class Erasmo {
         }
     }
 
-    /** The price histories a curve needs (its symbols and FX rates into the base), its trading days, and when each symbol was first bought. */
-    private record Prices(Map<Symbol, PriceHistory> histories, List<LocalDate> days, Map<Symbol, LocalDate> firstBought) {
+    /**
+     * The price histories a curve needs (its symbols and FX rates into the base), its days, when each symbol was first bought, and
+     * whether the days are weekdays because no symbol traded between the dates.
+     */
+    private record Prices(Map<Symbol, PriceHistory> histories, List<LocalDate> days, Map<Symbol, LocalDate> firstBought, boolean weekdays) {
     }
 
     /** The date each symbol was first bought, up to the end of a date. */
@@ -848,14 +855,15 @@ public final class Erasmo {
                 }
             }
         }
-        if (days.isEmpty()) {
+        boolean weekdays = days.isEmpty();
+        if (weekdays) {
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
                 if (d.getDayOfWeek().getValue() <= 5) {
                     days.add(d);
                 }
             }
         }
-        return new Prices(histories, List.copyOf(days), firstBought(p, to));
+        return new Prices(histories, List.copyOf(days), firstBought(p, to), weekdays);
     }
 
     /** The day values at the dates (the first is the base of the second's return), the fast way when it applies. */
