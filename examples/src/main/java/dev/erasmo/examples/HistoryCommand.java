@@ -40,7 +40,7 @@ final class HistoryCommand extends PeriodCommand {
         return ErasmoApp.EXIT_OK;
     }
 
-    private static void printTable(EquityCurve c, PrintWriter out) {
+    static void printTable(EquityCurve c, PrintWriter out) {
         String ccy = c.portfolio().baseCurrency().getCurrencyCode();
         out.println("Portfolio '" + c.portfolio().name() + "' (" + ccy + ") day by day, " + c.from() + " to " + c.to());
         out.println();
@@ -55,8 +55,8 @@ final class HistoryCommand extends PeriodCommand {
             out.println("(no trading day in the quote data between these dates)");
         }
         out.println();
-        out.println("Time-weighted return: " + (c.timeWeightedReturn().isPresent() ? Text.percent(ratio(c.timeWeightedReturn().getAsDouble()))
-                : Text.NONE) + " (daily returns linked; deposits and withdrawals are not gains)");
+        out.println("Time-weighted return: " + (PerformanceCommand.finite(c.timeWeightedReturn())
+                ? Text.percent(ratio(c.timeWeightedReturn().getAsDouble())) : Text.NONE) + " (daily returns linked; deposits and withdrawals are not gains)");
     }
 
     private static void printCsv(EquityCurve c, PrintWriter out) {

@@ -105,12 +105,15 @@ final class HtmlReport {
         double[] drawdown = new double[wealth.length];
         double peak = 1;
         for (int i = 0; i < wealth.length; i++) {
-            cumulative[i] = wealth[i] - 1;
-            peak = Math.max(peak, wealth[i]);
-            drawdown[i] = wealth[i] / peak - 1;
+            // beyond a double (a linked return above 1e308) there is no point to draw
+            boolean finite = Double.isFinite(wealth[i]);
+            cumulative[i] = finite ? wealth[i] - 1 : Double.NaN;
+            peak = finite ? Math.max(peak, wealth[i]) : peak;
+            drawdown[i] = finite ? wealth[i] / peak - 1 : Double.NaN;
         }
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line("Portfolio " + pct(cumulative[cumulative.length - 1]), "portfolio", cumulative));
+        lines.add(new Line("Portfolio " + (Double.isFinite(cumulative[cumulative.length - 1]) ? pct(cumulative[cumulative.length - 1]) : Text.NONE),
+                "portfolio", cumulative));
         String against = "";
         if (performance.benchmark() != null && benchmark != null) {
             double[] bench = benchmark(benchmark, dates);
@@ -165,7 +168,7 @@ final class HtmlReport {
                 lastClose = returns.dateAt(next++);
             }
             boolean stale = lastClose != null && ChronoUnit.DAYS.between(lastClose, dates.get(i)) > QuoteSource.AS_OF_LOOKBACK_DAYS;
-            out[i] = i == 0 ? 0 : stale ? Double.NaN : w - 1;
+            out[i] = i == 0 ? 0 : stale || !Double.isFinite(w) ? Double.NaN : w - 1;
         }
         return out;
     }

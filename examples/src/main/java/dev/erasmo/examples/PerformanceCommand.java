@@ -15,8 +15,10 @@ import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.quote.Bar;
 import dev.erasmo.quote.PriceHistory;
 import dev.erasmo.quote.QuoteSource;
+import dev.erasmo.quote.SplitEvent;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +93,10 @@ final class PerformanceCommand extends PeriodCommand {
         return new Report(curve, m, benchmark, Xirr.of(flows), md);
     }
 
-    /** A symbol's daily returns from its closes between the dates (and the close before the first). */
+    /**
+     * A symbol's daily returns from its closes between the dates (and the close before the first), the closes before each of its
+     * splits divided by the split's ratio: closes are as traded, so a 4-for-1 split is not a 75% loss.
+     */
     static ReturnSeries benchmarkReturns(QuoteSource quotes, Symbol symbol, LocalDate from, LocalDate to) {
         PriceHistory h = quotes.history(symbol, from.minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS), to);
         List<LocalDate> dates = new ArrayList<>();
@@ -104,7 +109,13 @@ final class PerformanceCommand extends PeriodCommand {
         double[] closes = new double[bars.size() - begin];
         for (int i = begin; i < bars.size(); i++) {
             dates.add(bars.get(i).date());
-            closes[i - begin] = bars.get(i).close().doubleValue();
+            BigDecimal close = bars.get(i).close();
+            for (SplitEvent s : h.splits()) {
+                if (bars.get(i).date().isBefore(s.date())) {
+                    close = close.multiply(BigDecimal.valueOf(s.denominator())).divide(BigDecimal.valueOf(s.numerator()), MathContext.DECIMAL64);
+                }
+            }
+            closes[i - begin] = close.doubleValue();
         }
         return closes.length < 2 ? ReturnSeries.empty() : ReturnSeries.fromPrices(dates, closes);
     }
@@ -155,7 +166,7 @@ final class PerformanceCommand extends PeriodCommand {
         t.print(out);
     }
 
-    private static ObjectNode json(Report r) {
+    static ObjectNode json(Report r) {
         EquityCurve c = r.curve();
         Metrics m = r.metrics();
         ObjectNode root = ValuationJson.MAPPER.createObjectNode();
@@ -193,8 +204,14 @@ final class PerformanceCommand extends PeriodCommand {
         return root;
     }
 
+    /** A figure as a decimal string of 8 places; null when absent or not finite (a linked return beyond a double). */
     private static @Nullable String dec(OptionalDouble d) {
-        return d.isPresent() ? BigDecimal.valueOf(d.getAsDouble()).setScale(8, RoundingMode.HALF_EVEN).toPlainString() : null;
+        return finite(d) ? BigDecimal.valueOf(d.getAsDouble()).setScale(8, RoundingMode.HALF_EVEN).toPlainString() : null;
+    }
+
+    /** Whether a figure is present and a finite number: the cumulative return overflows to infinity beyond 1e308. */
+    static boolean finite(OptionalDouble d) {
+        return d.isPresent() && Double.isFinite(d.getAsDouble());
     }
 
     private static BigDecimal ratio(double r) {
@@ -202,10 +219,10 @@ final class PerformanceCommand extends PeriodCommand {
     }
 
     private static String pct(OptionalDouble d) {
-        return d.isPresent() ? Text.percent(ratio(d.getAsDouble())) : Text.NONE;
+        return finite(d) ? Text.percent(ratio(d.getAsDouble())) : Text.NONE;
     }
 
     private static String num(OptionalDouble d) {
-        return d.isPresent() ? BigDecimal.valueOf(d.getAsDouble()).setScale(2, RoundingMode.HALF_EVEN).toPlainString() : Text.NONE;
+        return finite(d) ? BigDecimal.valueOf(d.getAsDouble()).setScale(2, RoundingMode.HALF_EVEN).toPlainString() : Text.NONE;
     }
 }
