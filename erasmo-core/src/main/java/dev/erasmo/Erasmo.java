@@ -710,7 +710,9 @@ public final class Erasmo {
     /**
      * A curve brought up to date with the events booked since it was made, recomputing only from
      * the date of the earliest of them: the days before it are kept as they are (prices as traded
-     * do not change). Equal to a new {@link #history} of the same dates.
+     * do not change). Equal to a new {@link #history} of the same dates, when {@code previous} was
+     * made with the same zone and quote source as this instance (a curve does not record them, so
+     * the kept days of a curve made in another zone stay valued at that zone's ends of day).
      *
      * @param previous a curve made by {@link #history} or by this method
      * @return the curve as of the portfolio's current version; {@code previous} if nothing was booked since

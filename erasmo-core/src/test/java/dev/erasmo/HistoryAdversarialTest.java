@@ -326,6 +326,10 @@ class HistoryAdversarialTest {
 
     /** Random ledgers in a currency, FIFO or AVERAGE, with partial sells, splits both ways, fees, withdrawals and back-dated events. */
     private static Erasmo randomErasmo(Random random, Currency c, CostMethod method) {
+        return randomErasmo(random, c, method, ZoneOffset.UTC);
+    }
+
+    private static Erasmo randomErasmo(Random random, Currency c, CostMethod method, java.time.ZoneId zone) {
         LocalDate first = LocalDate.of(2020, 1, 1);
         List<LocalDate> days = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -350,7 +354,8 @@ class HistoryAdversarialTest {
             quotes.history(new PriceHistory(symbol, c, bars, List.of(new DividendEvent(days.get(20 + random.nextInt(80)),
                     new BigDecimal("0.37"))), splits));
         }
-        Erasmo e = Erasmo.builder().quotes(quotes.build()).clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        Erasmo e = Erasmo.builder().quotes(quotes.build()).clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC))
+                .zone(zone).build();
         PortfolioInfo p = e.createPortfolio(O, "r", c, method);
         e.deposit(p.id(), Money.of(c, new BigDecimal("100000000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
         int minor = c.getDefaultFractionDigits();
@@ -391,6 +396,35 @@ class HistoryAdversarialTest {
             LocalDate from = d("2019-12-25").plusDays(random.nextInt(120));
             LocalDate to = from.plusDays(random.nextInt(30));
             e.reconcile(p.id(), from, to).verify();
+        }
+    }
+
+    @RepeatedTest(4)
+    void randomLedgersInAnotherZone_fastEqualsGeneral_andEachDayEqualsItsValuation(RepetitionInfo info) {
+        java.time.ZoneId zone = java.time.ZoneId.of(info.getCurrentRepetition() % 2 == 0 ? "Pacific/Kiritimati" : "America/New_York");
+        Erasmo e = randomErasmo(new Random(900 + info.getCurrentRepetition()), USD, CostMethod.FIFO, zone);
+        PortfolioInfo p = e.portfolios(O).get(0);
+        checked(e, p, d("2019-12-20"), d("2020-04-29"));
+        e.reconcile(p.id(), d("2020-01-10"), d("2020-03-10")).verify();
+    }
+
+    @Test
+    void aPeriodAcrossAPositionThatLosesItsPrice_reconciles() {
+        // X trades until 2024-01-03; sold at a typed price a month later, without a close
+        Erasmo e = erasmo(history("X", USD, bar("2024-01-02", "100"), bar("2024-01-03", "110")),
+                history("Y", USD, bar("2024-01-02", "10"), bar("2024-01-03", "10"), bar("2024-02-05", "11"), bar("2024-02-06", "12")));
+        PortfolioInfo p = e.createPortfolio(O, "unpriced");
+        e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), at("2024-01-01"));
+        e.buy(p.id(), TradeRequest.of(Symbol.of("X"), Quantity.of(2)).at(at("2024-01-02")).fee(new BigDecimal("1.01"))).orElseThrow();
+        e.buy(p.id(), TradeRequest.of(Symbol.of("Y"), Quantity.of(3)).at(at("2024-01-02"))).orElseThrow();
+        e.sell(p.id(), TradeRequest.of(Symbol.of("X"), Quantity.of(1)).at(at("2024-02-06")).price(new BigDecimal("130")).fee(BigDecimal.ONE))
+                .orElseThrow();
+        EquityCurve c = checked(e, p, d("2024-01-02"), d("2024-02-06"));
+        assertThat(c.days().get(2).missing()).containsExactly("X: no price");
+        for (String[] period : new String[][] {{"2024-01-02", "2024-02-06"}, {"2024-01-04", "2024-02-05"}, {"2024-01-03", "2024-02-06"},
+            {"2024-02-06", "2024-02-06"}, {"2023-12-01", "2024-02-29"}}) {
+            Reconciliation r = e.reconcile(p.id(), d(period[0]), d(period[1])).verify();
+            assertThat(r.converted()).isFalse();
         }
     }
 
