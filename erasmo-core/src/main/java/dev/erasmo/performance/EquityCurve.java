@@ -46,6 +46,23 @@ public record EquityCurve(PortfolioInfo portfolio, long version, LocalDate from,
     }
 
     /**
+     * The curve cut at a date: the days up to it, and {@code to} set to it.
+     *
+     * @param last the new last date, from {@code from} to {@code to}
+     * @return the shorter curve (this one if {@code last} is {@code to})
+     * @throws IllegalArgumentException if {@code last} is outside the curve's dates
+     */
+    public EquityCurve until(LocalDate last) {
+        if (last.isBefore(from) || last.isAfter(to)) {
+            throw new IllegalArgumentException(last + " is outside the curve's dates " + from + " to " + to);
+        }
+        if (last.equals(to)) {
+            return this;
+        }
+        return new EquityCurve(portfolio, version, from, last, start, days.stream().filter(d -> !d.date().isAfter(last)).toList());
+    }
+
+    /**
      * The time-weighted return over the whole curve: the daily returns linked,
      * {@code prod(1 + r) - 1}. Days without a defined return (nothing invested) are skipped.
      *

@@ -26,6 +26,8 @@ abstract class CashCommand extends PortfolioCommand {
     final int run(Session session, PortfolioInfo portfolio) {
         Money cash = Money.of(portfolio.baseCurrency(), amount);
         Instant when = session.at(at);
+        // the dividends and splits due first, as buy and sell do, so the cash reported includes them
+        session.bookCorporateActions(portfolio, session.erasmo().dateOf(when), out());
         CommandResult result = book(session.erasmo(), portfolio.id(), cash, when);
         if (result instanceof CommandResult.Rejected r) {
             return rejected(r, "");

@@ -26,12 +26,7 @@ final class HistoryCommand extends PeriodCommand {
 
     @Override
     int run(Session session, PortfolioInfo portfolio) {
-        Erasmo erasmo = session.erasmo();
-        LocalDate[] period = period(session, portfolio);
-        LocalDate first = period[0];
-        LocalDate last = period[1];
-        session.bookCorporateActions(portfolio, last, csv ? null : out());
-        EquityCurve curve = erasmo.history(portfolio.id(), first, last);
+        EquityCurve curve = curve(session, portfolio, csv ? null : out());
         if (csv) {
             printCsv(curve, out());
         } else {

@@ -281,7 +281,7 @@ final class HtmlReport {
         b.append("<h2>Allocation on ").append(report.asOf()).append("</h2>\n");
         svgOpen(b, TOP + slices.size() * BAR_ROW, "Allocation by market value in " + base);
         b.append("<text x=\"").append(LEFT).append("\" y=\"16\">market value in ").append(esc(base)).append(" and share of the equity of ")
-                .append(ValuationTable.amount(v.equity())).append("</text>\n");
+                .append(esc(base)).append(" ").append(ValuationTable.amount(v.equity())).append("</text>\n");
         double width = WIDTH - LEFT - RIGHT - 160;
         for (int i = 0; i < slices.size(); i++) {
             Slice slice = slices.get(i);
@@ -311,6 +311,8 @@ final class HtmlReport {
             table(b, ValuationTable.HOLDINGS.stream().map(ValuationTable.Column::header).toList(),
                     ValuationTable.HOLDINGS.stream().map(c -> !c.text()).toList(), v.positions().stream().map(ValuationTable::holding).toList(), "");
         }
+        b.append("<p class=\"note\">Totals since the portfolio began (realized P&amp;L, dividends, fees, deposits and the total return"
+                + " count every event up to this date, not only the period of the charts).</p>\n");
         table(b, List.of("", "", ""), List.of(false, false, true), ValuationTable.totals(report), "label");
         if (!v.isComplete()) {
             b.append("<p class=\"warn\">INCOMPLETE: left out of the totals: ").append(esc(String.join("; ", v.missing()))).append("</p>\n");

@@ -49,11 +49,12 @@ final class PerformanceCommand extends PeriodCommand {
     @Override
     int run(Session session, PortfolioInfo portfolio) throws Exception {
         Erasmo erasmo = session.erasmo();
-        LocalDate[] period = period(session, portfolio);
-        LocalDate first = period[0];
-        LocalDate last = period[1];
-        session.bookCorporateActions(portfolio, last, json ? null : out());
-        EquityCurve curve = erasmo.history(portfolio.id(), first, last);
+        if (benchmark != null) {
+            session.quotes().requireKnown(benchmark);
+        }
+        EquityCurve curve = curve(session, portfolio, json ? null : out());
+        LocalDate first = curve.from();
+        LocalDate last = curve.to();
         Report r = report(curve, benchmark, benchmark == null ? null : benchmarkReturns(session.quotes().source(), benchmark, first, last),
                 riskFree == null ? 0 : riskFree.doubleValue());
         if (json) {
@@ -64,8 +65,12 @@ final class PerformanceCommand extends PeriodCommand {
         return ErasmoApp.EXIT_OK;
     }
 
-    /** The figures of a curve, with a benchmark's returns or null. */
-    record Report(EquityCurve curve, Metrics metrics, @Nullable Symbol benchmark, Xirr.Result xirr, OptionalDouble modifiedDietz) {
+    /**
+     * The figures of a curve, with a benchmark's returns or null. The money-weighted return is null,
+     * and Modified Dietz empty, when the last day leaves out something without a price: its end
+     * value would be short of it.
+     */
+    record Report(EquityCurve curve, Metrics metrics, @Nullable Symbol benchmark, Xirr.@Nullable Result xirr, OptionalDouble modifiedDietz) {
     }
 
     static Report report(EquityCurve curve, @Nullable Symbol benchmark, @Nullable ReturnSeries bench, double riskFreeAnnual) {
@@ -85,12 +90,16 @@ final class PerformanceCommand extends PeriodCommand {
             }
         }
         OptionalDouble md = OptionalDouble.empty();
-        if (!curve.days().isEmpty()) {
+        Xirr.Result xirr = null;
+        if (!curve.days().isEmpty() && curve.start().complete()) {
             DailyValue end = curve.days().get(curve.days().size() - 1);
-            flows.add(new CashFlow(end.date(), end.equity().amount()));
-            md = ModifiedDietz.of(start, curve.start().equity().amount(), end.date(), end.equity().amount(), dietz);
+            if (end.complete()) {
+                flows.add(new CashFlow(end.date(), end.equity().amount()));
+                md = ModifiedDietz.of(start, curve.start().equity().amount(), end.date(), end.equity().amount(), dietz);
+                xirr = Xirr.of(flows);
+            }
         }
-        return new Report(curve, m, benchmark, Xirr.of(flows), md);
+        return new Report(curve, m, benchmark, xirr, md);
     }
 
     /**
@@ -132,7 +141,8 @@ final class PerformanceCommand extends PeriodCommand {
                 "daily returns linked; deposits and withdrawals are not gains"));
         rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
         rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
-                r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR a year, of the start value, deposits, withdrawals and the end value"));
+                r.xirr() == null ? "none: the first or last day leaves out a position without a price"
+                        : r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR, a rate per year, of the start value, deposits, withdrawals and the end value"));
         rows.add(new Row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in"));
         rows.add(new Row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation"));
         rows.add(new Row("Sharpe ratio", num(m.sharpeAnnualized()),
@@ -140,7 +150,7 @@ final class PerformanceCommand extends PeriodCommand {
         rows.add(new Row("Sortino ratio", num(m.sortinoAnnualized()), "annualized, minimum acceptable return 0"));
         Drawdown d = m.worstDrawdown().orElse(null);
         rows.add(new Row("Maximum drawdown", pct(OptionalDouble.of(m.maxDrawdown())), d == null ? "none"
-                : "peak " + (d.peakDate() == null ? "the start" : d.peakDate()) + ", trough " + d.troughDate() + ", "
+                : "peak " + (d.peakDate() == null ? "at the start" : d.peakDate()) + ", trough " + d.troughDate() + ", "
                 + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", " + d.length() + " days"));
         rows.add(new Row("Calmar ratio", num(m.calmar()), "annualized return / maximum drawdown"));
         rows.add(new Row("Value at risk", pct(m.valueAtRisk()), "95%, one day, historical"));

@@ -2,6 +2,8 @@ package dev.erasmo.examples;
 
 import dev.erasmo.Erasmo;
 import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.performance.DailyValue;
+import dev.erasmo.performance.EquityCurve;
 import dev.erasmo.portfolio.PortfolioInfo;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +20,29 @@ abstract class PeriodCommand extends PortfolioCommand {
 
     @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class, description = "The last date (default: today).")
     @Nullable Instant to;
+
+    /**
+     * The daily curve of the period, after booking the dividends and splits due (printed on
+     * {@code out} unless it is null). Without {@code --to} it ends on the last day on which
+     * everything held had a price: past the end of the price data (the sample's AAPL stops in
+     * 2013) a position would drop out of the equity and every figure would mislead.
+     */
+    EquityCurve curve(Session session, PortfolioInfo portfolio, java.io.@Nullable PrintWriter out) {
+        LocalDate[] period = period(session, portfolio);
+        session.bookCorporateActions(portfolio, period[1], out);
+        EquityCurve curve = session.erasmo().history(portfolio.id(), period[0], period[1]);
+        if (to == null) {
+            List<DailyValue> days = curve.days();
+            int last = days.size() - 1;
+            while (last >= 0 && !days.get(last).complete()) {
+                last--;
+            }
+            if (last >= 0 && last < days.size() - 1) {
+                curve = curve.until(days.get(last).date());
+            }
+        }
+        return curve;
+    }
 
     /** The period asked for, as {first, last}: by default from the first event to today. */
     LocalDate[] period(Session session, PortfolioInfo portfolio) {

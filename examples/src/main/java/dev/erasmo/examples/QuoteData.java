@@ -105,11 +105,20 @@ record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols
      * @throws QuoteNotFoundException naming the symbols there are, for a symbol without data
      */
     Quote quote(Symbol symbol, @Nullable LocalDate date) {
+        requireKnown(symbol);
+        return date == null ? source.latest(symbol) : source.asOf(symbol, date);
+    }
+
+    /**
+     * Checks that the data has a symbol, where it lists them (the sample, a CSV folder).
+     *
+     * @throws QuoteNotFoundException naming the symbols there are
+     */
+    void requireKnown(Symbol symbol) {
         if (symbols != null && !symbols.contains(symbol.value())) {
             throw new QuoteNotFoundException("unknown symbol " + symbol + ": " + name
                     + (symbols.isEmpty() ? " has no price files" : " has " + String.join(", ", symbols)));
         }
-        return date == null ? source.latest(symbol) : source.asOf(symbol, date);
     }
 
     /**

@@ -39,11 +39,12 @@ final class ReportCommand extends PeriodCommand {
     int run(Session session, PortfolioInfo portfolio) {
         Path target = target(file);
         Erasmo erasmo = session.erasmo();
-        LocalDate[] period = period(session, portfolio);
-        LocalDate first = period[0];
-        LocalDate last = period[1];
-        session.bookCorporateActions(portfolio, last, out());
-        EquityCurve curve = erasmo.history(portfolio.id(), first, last);
+        if (benchmark != null) {
+            session.quotes().requireKnown(benchmark);
+        }
+        EquityCurve curve = curve(session, portfolio, out());
+        LocalDate first = curve.from();
+        LocalDate last = curve.to();
         ReturnSeries bench = benchmark == null ? null : PerformanceCommand.benchmarkReturns(session.quotes().source(), benchmark, first, last);
         PerformanceCommand.Report figures = PerformanceCommand.report(curve, benchmark, bench, 0);
         ValuationReport holdings = new ValuationReport(portfolio, last, false, erasmo.valuation(portfolio.id(), last));

@@ -38,7 +38,8 @@ class PerformanceAdversarialAppTest extends AppTest {
 
     @Test
     void anUnknownBenchmark_isOneLineExit1() {
-        app.fails(1, "erasmo performance: no price data for ZZZ (no file ZZZ.csv)", "--quotes", csv, "performance", "t", "--to", "2020-01-09",
+        // the same message as buy's for an unknown symbol, naming the symbols there are
+        app.fails(1, "erasmo performance: unknown symbol ZZZ: " + quotes + " has ACME, OLD, ONE", "--quotes", csv, "performance", "t", "--to", "2020-01-09",
                 "--benchmark", "ZZZ");
     }
 

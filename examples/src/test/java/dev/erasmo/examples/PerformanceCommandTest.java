@@ -51,4 +51,19 @@ class PerformanceCommandTest extends AppTest {
                 .containsPattern("Maximum drawdown +-10\\.00%  peak 2020-01-07, trough 2020-01-08, not recovered, 3 days")
                 .containsPattern("Modified Dietz +11\\.87%");
     }
+
+    @Test
+    void performance_withoutTo_endsOnTheLastDayEverythingHeldHasAPrice() {
+        // on the sample data: AAPL's closes stop on 2013-12-31, ^GSPC's go on to 2020. AAPL's last close is carried
+        // 14 days, to 2014-01-14; from 2014-01-15 it has none, and the default period stops before
+        AppRunner sample = new AppRunner(dir.resolve("sample"));
+        sample.ok("create", "s", "--cash", "10000", "--at", "2013-12-02");
+        sample.ok("buy", "s", "AAPL", "1", "--at", "2013-12-02");
+        sample.ok("buy", "s", "^GSPC", "1", "--at", "2013-12-02");
+        String out = sample.ok("performance", "s");
+        assertThat(out).contains("Portfolio 's' (USD), 2013-12-02 to 2014-01-14:");
+        assertThat(out).containsPattern("Money-weighted return +-?[0-9.]+%");
+        // with --to past it, the money-weighted return is not given: the end value would leave out AAPL
+        assertThat(sample.ok("performance", "s", "--to", "2014-02-03")).contains("none: the first or last day leaves out a position without a price");
+    }
 }

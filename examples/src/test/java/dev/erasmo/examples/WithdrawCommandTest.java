@@ -32,6 +32,10 @@ class WithdrawCommandTest extends AppTest {
         app.fails(1, "erasmo withdraw: rejected: back-dated withdrawal of USD 200.00 at 2013-01-03T00:00:00Z would make the later event #2"
                 + " (buy 2 AAPL @ USD 450.72 at 2013-06-03T00:00:00Z) invalid: buy of 2 AAPL for USD 901.44 needs USD 901.44"
                 + " but only USD 800.00 is held", "withdraw", "t", "200", "--at", "2013-01-03");
-        assertThat(app.ok("withdraw", "t", "98.56")).isEqualTo(lines("withdrew USD 98.56 on 2024-06-03T12:00:00Z; cash: USD 0.00"));
+        // a withdrawal books the dividends due first: 2 x 3.05 on 2013-08-08 and on 2013-11-06; 98.56 + 12.20 - 98.56 = 12.20
+        assertThat(app.ok("withdraw", "t", "98.56")).isEqualTo(lines(
+                "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-08-08T00:00:00Z",
+                "booked from the quote data: dividend USD 3.05 per share of AAPL at 2013-11-06T00:00:00Z",
+                "withdrew USD 98.56 on 2024-06-03T12:00:00Z; cash: USD 12.20"));
     }
 }
