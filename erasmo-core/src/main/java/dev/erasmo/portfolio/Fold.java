@@ -33,11 +33,12 @@ final class Fold {
     private final CostMethod costMethod;
     private final Map<Currency, Money> cash = new HashMap<>();
     private final Map<Symbol, OpenPosition> positions = new HashMap<>();
-    /** The positions as of the last {@link #toState()}, sorted, so a state copies them in linear time. */
-    private final java.util.TreeMap<Symbol, Position> current = new java.util.TreeMap<>();
+    /** The positions as of the last {@link #toState()}: shared with that state, replaced (not changed) on a change. */
+    private SymbolMap<Position> current = SymbolMap.empty();
     /** The symbols whose position changed since the last {@link #toState()}. */
     private final java.util.Set<Symbol> dirty = new java.util.HashSet<>();
-    private final Map<Symbol, Money> realized = new java.util.TreeMap<>();
+    /** Realized P&amp;L per symbol, replaced (not changed) on a change, so states share it until a sell. */
+    private SymbolMap<Money> realized = SymbolMap.empty();
     private final Map<Currency, Money> fees = new HashMap<>();
     private final Map<Currency, Money> dividends = new HashMap<>();
     private final Map<Currency, Money> netDeposits = new HashMap<>();
@@ -50,8 +51,8 @@ final class Fold {
         Fold f = new Fold(costMethod);
         f.cash.putAll(state.cash());
         state.positions().forEach((s, p) -> f.positions.put(s, new OpenPosition(p.instrument(), p.lots())));
-        f.current.putAll(state.positions());
-        f.realized.putAll(state.realizedPnl());
+        f.current = SymbolMap.copyOf(state.positions());
+        f.realized = SymbolMap.copyOf(state.realizedPnl());
         f.fees.putAll(state.fees());
         f.dividends.putAll(state.dividends());
         f.netDeposits.putAll(state.netDeposits());
@@ -59,15 +60,15 @@ final class Fold {
     }
 
     PortfolioState toState() {
-        for (Symbol s : dirty) {
-            OpenPosition p = positions.get(s);
-            if (p == null) {
-                current.remove(s);
-            } else {
-                current.put(s, p.position());
+        if (!dirty.isEmpty()) {
+            Map<Symbol, Position> changes = new HashMap<>();
+            for (Symbol s : dirty) {
+                OpenPosition p = positions.get(s);
+                changes.put(s, p == null ? null : p.position());
             }
+            current = current.with(changes);
+            dirty.clear();
         }
-        dirty.clear();
         return new PortfolioState(cash, current, realized, fees, dividends, netDeposits);
     }
 
@@ -134,7 +135,7 @@ final class Fold {
         Money relieved = relieve(p, s.quantity());
         p.changed();
         dirty.add(instrument.symbol());
-        add(realized, instrument.symbol(), proceeds.minus(relieved));
+        realize(instrument.symbol(), proceeds.minus(relieved));
         if (p.lots.isEmpty()) {
             positions.remove(instrument.symbol());
         }
@@ -192,7 +193,7 @@ final class Fold {
             BigDecimal q = lot.quantity().value().multiply(n).divide(m, Quantity.MAX_SCALE, RoundingMode.HALF_EVEN);
             if (q.signum() == 0) {
                 // a lot too small to survive the reverse split: its cost is realized as a loss
-                add(realized, s.symbol(), lot.cost().negated());
+                realize(s.symbol(), lot.cost().negated());
             } else {
                 split.addLast(new Lot(lot.acquiredAt(), Quantity.of(q), lot.cost()));
             }
@@ -225,8 +226,9 @@ final class Fold {
         map.merge(amount.currency(), amount, Money::plus);
     }
 
-    private static void add(Map<Symbol, Money> map, Symbol symbol, Money amount) {
-        map.merge(symbol, amount, Money::plus);
+    private void realize(Symbol symbol, Money amount) {
+        Money before = realized.get(symbol);
+        realized = realized.with(Map.of(symbol, before == null ? amount : before.plus(amount)));
     }
 
     static RejectedException reject(Reason reason, String message) {

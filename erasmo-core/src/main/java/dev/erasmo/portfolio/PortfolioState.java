@@ -85,6 +85,6 @@ public record PortfolioState(Map<Currency, Money> cash, Map<Symbol, Position> po
     }
 
     private static <V> Map<Symbol, V> sorted(Map<Symbol, V> map) {
-        return Collections.unmodifiableMap(new TreeMap<>(map));
+        return SymbolMap.copyOf(map);
     }
 }

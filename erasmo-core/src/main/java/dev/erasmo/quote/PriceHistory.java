@@ -42,14 +42,19 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
     public PriceHistory {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(currency, "currency");
-        List<Bar> b = new ArrayList<>(bars);
-        b.sort(Comparator.comparing(Bar::date));
-        for (int i = 1; i < b.size(); i++) {
-            if (b.get(i).date().equals(b.get(i - 1).date())) {
-                throw new IllegalArgumentException(symbol + " has two bars on " + b.get(i).date());
+        // bars almost always come in date order (a sublist of another history's): copy once, sort only if not
+        List<Bar> b = List.copyOf(bars);
+        if (!strictlyAscending(b)) {
+            List<Bar> sorted = new ArrayList<>(b);
+            sorted.sort(Comparator.comparing(Bar::date));
+            for (int i = 1; i < sorted.size(); i++) {
+                if (sorted.get(i).date().equals(sorted.get(i - 1).date())) {
+                    throw new IllegalArgumentException(symbol + " has two bars on " + sorted.get(i).date());
+                }
             }
+            b = List.copyOf(sorted);
         }
-        bars = List.copyOf(b);
+        bars = b;
         List<DividendEvent> d = new ArrayList<>(dividends);
         d.sort(Comparator.comparing(DividendEvent::exDate));
         dividends = List.copyOf(d);
@@ -60,6 +65,15 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
             throw new IllegalArgumentException(symbol + " live session on " + live.date() + " is not after the last bar on "
                     + b.get(b.size() - 1).date());
         }
+    }
+
+    private static boolean strictlyAscending(List<Bar> bars) {
+        for (int i = 1; i < bars.size(); i++) {
+            if (bars.get(i).date().compareTo(bars.get(i - 1).date()) <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
