@@ -37,8 +37,10 @@ final class Fold {
     private SymbolMap<Position> current = SymbolMap.empty();
     /** The symbols whose position changed since the last {@link #toState()}. */
     private final java.util.Set<Symbol> dirty = new java.util.HashSet<>();
-    /** Realized P&amp;L per symbol, replaced (not changed) on a change, so states share it until a sell. */
+    /** Realized P&amp;L per symbol as of the last {@link #toState()}: shared with that state, replaced (not changed) on a change. */
     private SymbolMap<Money> realized = SymbolMap.empty();
+    /** Realized P&amp;L booked since the last {@link #toState()}, by symbol: the new totals. */
+    private final Map<Symbol, Money> realizedSince = new HashMap<>();
     private final Map<Currency, Money> fees = new HashMap<>();
     private final Map<Currency, Money> dividends = new HashMap<>();
     private final Map<Currency, Money> netDeposits = new HashMap<>();
@@ -68,6 +70,10 @@ final class Fold {
             }
             current = current.with(changes);
             dirty.clear();
+        }
+        if (!realizedSince.isEmpty()) {
+            realized = realized.with(realizedSince);
+            realizedSince.clear();
         }
         return new PortfolioState(cash, current, realized, fees, dividends, netDeposits);
     }
@@ -227,8 +233,8 @@ final class Fold {
     }
 
     private void realize(Symbol symbol, Money amount) {
-        Money before = realized.get(symbol);
-        realized = realized.with(Map.of(symbol, before == null ? amount : before.plus(amount)));
+        Money before = realizedSince.containsKey(symbol) ? realizedSince.get(symbol) : realized.get(symbol);
+        realizedSince.put(symbol, before == null ? amount : before.plus(amount));
     }
 
     static RejectedException reject(Reason reason, String message) {
