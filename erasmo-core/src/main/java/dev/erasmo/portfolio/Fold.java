@@ -15,7 +15,6 @@ import dev.erasmo.money.Quantity;
 import dev.erasmo.portfolio.Rejection.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Currency;

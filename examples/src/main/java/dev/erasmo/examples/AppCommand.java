@@ -4,7 +4,6 @@ import dev.erasmo.CommandResult;
 import dev.erasmo.money.Money;
 import dev.erasmo.portfolio.PortfolioState;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;

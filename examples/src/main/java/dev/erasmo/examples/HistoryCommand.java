@@ -1,6 +1,5 @@
 package dev.erasmo.examples;
 
-import dev.erasmo.Erasmo;
 import dev.erasmo.money.Money;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
@@ -8,9 +7,7 @@ import dev.erasmo.portfolio.PortfolioInfo;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,6 @@ import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
 import dev.erasmo.performance.ReturnSeries;
 import dev.erasmo.quote.QuoteSource;
-import dev.erasmo.valuation.PositionValuation;
 import dev.erasmo.valuation.Valuation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
