@@ -327,4 +327,80 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         assertThat(query("SELECT id FROM erasmo_portfolio")).containsExactly(List.of("p-1"));
         assertThat(track(JdbcPortfolioStore.builder(dataSource).build()).find(P1)).isPresent();
     }
+
+    /*
+     * Eight application instances (each its own Erasmo and store over the same database) trade one
+     * portfolio at once: every command is booked or rejected by a rule (or gives up after its
+     * retries with a stale version), and in the end the stored ledger holds exactly the booked
+     * events, once each, and its cash is the deposit minus the booked buys plus the booked sells,
+     * worked out here from the results, not from the store.
+     */
+    @Test
+    void concurrentWritersFromManyInstances_loseNothingAndDoubleNothing() throws Exception {
+        Instant now = Instant.parse("2024-01-02T00:00:00Z");
+        Symbol x = Symbol.of("X");
+        JdbcPortfolioStore first = track(createStore());
+        dev.erasmo.Erasmo setup = dev.erasmo.Erasmo.builder().store(first).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        PortfolioInfo p = setup.createPortfolio(ALICE, "race");
+        setup.deposit(p.id(), Money.of("USD", "100000"), now.minusSeconds(3_600)).orElseThrow();
+        int threads = 8;
+        int commands = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<List<Object>>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            JdbcPortfolioStore store = track(createStore());
+            dev.erasmo.Erasmo erasmo = dev.erasmo.Erasmo.builder().store(store).clock(Clock.fixed(now, ZoneOffset.UTC)).maxRetries(1_000).build();
+            futures.add(pool.submit(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                List<Object> results = new ArrayList<>();
+                start.await();
+                for (int c = 0; c < commands; c++) {
+                    dev.erasmo.TradeRequest r = dev.erasmo.TradeRequest.of(x, Quantity.of(1 + random.nextInt(3)))
+                            .at(now.minusSeconds(1_800 - seed * 100L - c)).price(new BigDecimal("10.0" + random.nextInt(10)));
+                    try {
+                        results.add(random.nextInt(3) == 0 ? erasmo.sell(p.id(), r) : erasmo.buy(p.id(), r));
+                    } catch (StaleVersionException e) {
+                        results.add(e);
+                    }
+                }
+                return results;
+            }));
+        }
+        start.countDown();
+        List<dev.erasmo.CommandResult.Booked> booked = new ArrayList<>();
+        int ruleRejections = 0;
+        int gaveUp = 0;
+        for (java.util.concurrent.Future<List<Object>> f : futures) {
+            for (Object o : f.get(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                if (o instanceof dev.erasmo.CommandResult.Booked b) {
+                    booked.add(b);
+                } else if (o instanceof dev.erasmo.CommandResult.Rejected r) {
+                    assertThat(r.rejection().reason()).isIn(dev.erasmo.portfolio.Rejection.Reason.INSUFFICIENT_QUANTITY);
+                    ruleRejections++;
+                } else {
+                    gaveUp++;
+                }
+            }
+        }
+        pool.shutdown();
+        assertThat(booked.size() + ruleRejections + gaveUp).isEqualTo(threads * commands);
+
+        List<LedgerEntry> stored = track(createStore()).find(p.id()).orElseThrow().entries();
+        List<EventId> bookedIds = booked.stream().map(b -> b.entry().event().id()).toList();
+        assertThat(stored).hasSize(1 + booked.size());
+        assertThat(stored.stream().skip(1).map(e -> e.event().id()).toList()).containsExactlyInAnyOrderElementsOf(bookedIds);
+        BigDecimal cash = new BigDecimal("100000");
+        for (dev.erasmo.CommandResult.Booked b : booked) {
+            if (b.entry().event() instanceof Buy buy) {
+                cash = cash.subtract(buy.cashPaid().amount());
+            } else {
+                cash = cash.add(((dev.erasmo.ledger.Sell) b.entry().event()).proceeds().amount());
+            }
+        }
+        dev.erasmo.portfolio.Portfolio loaded = setup.portfolio(p.id());
+        assertThat(loaded.state().cash(java.util.Currency.getInstance("USD")).amount()).isEqualByComparingTo(cash);
+        assertThat(booked).hasSizeGreaterThan(threads * commands / 2);
+    }
 }
