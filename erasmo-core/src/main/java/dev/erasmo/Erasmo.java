@@ -632,7 +632,11 @@ public final class Erasmo {
      * @return the valuation
      */
     public Valuation valuation(PortfolioId id, LocalDate date) {
-        Portfolio p = portfolio(id);
+        return valuation(portfolio(id), date);
+    }
+
+    /** A loaded portfolio valued as of the end of a date, as {@link #valuation(PortfolioId, LocalDate)}. */
+    private Valuation valuation(Portfolio p, LocalDate date) {
         return value(p, p.stateAt(endOf(date)), symbols -> {
             QuoteSource q = requireQuotes();
             Map<Symbol, Quote> found = new HashMap<>();
@@ -644,7 +648,7 @@ public final class Erasmo {
     }
 
     /** Prices the positions and the FX rates of a state with one lookup function, then values it. */
-    static Valuation value(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
+    private static Valuation value(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
         Currency base = p.info().baseCurrency();
         Map<Symbol, Currency> fxSymbols = new HashMap<>();
         for (Currency c : currencies(state)) {
@@ -673,8 +677,8 @@ public final class Erasmo {
 
     /**
      * The daily value of a portfolio from one date to another: the ledger replayed over the
-     * quote source's daily history, one {@link DailyValue} per trading day of the symbols it held
-     * (weekdays when it held none). A day without a close for a symbol takes its last close before
+     * quote source's daily history, one {@link DailyValue} per trading day of the symbols it bought
+     * up to {@code to} (weekdays when it bought none). A day without a close for a symbol takes its last close before
      * (at most {@value QuoteSource#AS_OF_LOOKBACK_DAYS} days old, never from before a split) and
      * names the symbol in {@link DailyValue#carried()}; without one, the symbol is missing that
      * day. Splits and dividends come from the ledger, so with prices as traded the curve shows no
@@ -712,7 +716,10 @@ public final class Erasmo {
      * the date of the earliest of them: the days before it are kept as they are (prices as traded
      * do not change). Equal to a new {@link #history} of the same dates, when {@code previous} was
      * made with the same zone and quote source as this instance (a curve does not record them, so
-     * the kept days of a curve made in another zone stay valued at that zone's ends of day).
+     * the kept days of a curve made in another zone stay valued at that zone's ends of day), and
+     * when the source's closes of the kept days have not changed since: a kept day that had a
+     * close carried forward or missing because the day's data was not final yet is not fetched
+     * again (make a new {@link #history} to refresh recent days).
      *
      * @param previous a curve made by {@link #history} or by this method
      * @return the curve as of the portfolio's current version; {@code previous} if nothing was booked since
@@ -950,14 +957,17 @@ public final class Erasmo {
      * @param from the first day of the period
      * @param to the last day of the period
      * @return the reconciliation, from the valuations at the end of the day before {@code from} and at the end of {@code to}
+     *     (of one version of the ledger, loaded once)
+     * @throws IllegalArgumentException if {@code from} is after {@code to}, or a fee event of the
+     *     period is in another currency than the base (reconcile such a portfolio per currency)
      */
     public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("reconciliation from " + from + " to " + to + ": the first date is after the last");
         }
         Portfolio p = portfolio(id);
-        Valuation start = valuation(id, from.minusDays(1));
-        Valuation end = valuation(id, to);
+        Valuation start = valuation(p, from.minusDays(1));
+        Valuation end = valuation(p, to);
         Currency base = p.info().baseCurrency();
         Money feeEvents = Money.zero(base);
         Instant after = endOf(from.minusDays(1));

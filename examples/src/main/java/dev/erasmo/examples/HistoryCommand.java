@@ -44,7 +44,7 @@ final class HistoryCommand extends PeriodCommand {
         }
         t.print(out);
         if (c.days().isEmpty()) {
-            out.println("(no trading day in the quote data between these dates)");
+            out.println("(no day to show between these dates)");
         }
         out.println();
         out.println("Time-weighted return: " + (PerformanceCommand.finite(c.timeWeightedReturn())

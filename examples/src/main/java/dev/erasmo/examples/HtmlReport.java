@@ -78,7 +78,7 @@ final class HtmlReport {
                 .append("), ").append(curve.from()).append(" to ").append(curve.to()).append(" \u00b7 generated at ").append(generatedAt)
                 .append(" by erasmo</p>\n");
         if (curve.days().isEmpty()) {
-            b.append("<p class=\"warn\">No trading day in the quote data between these dates: there is no curve to draw.</p>\n");
+            b.append("<p class=\"warn\">No day to show between these dates: there is no curve to draw.</p>\n");
         } else {
             curves(b, performance, benchmark);
         }

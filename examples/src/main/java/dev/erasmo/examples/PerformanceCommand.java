@@ -1,7 +1,6 @@
 package dev.erasmo.examples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.erasmo.Erasmo;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.performance.CashFlow;
 import dev.erasmo.performance.DailyValue;
@@ -48,7 +47,6 @@ final class PerformanceCommand extends PeriodCommand {
 
     @Override
     int run(Session session, PortfolioInfo portfolio) throws Exception {
-        Erasmo erasmo = session.erasmo();
         if (benchmark != null) {
             session.quotes().requireKnown(benchmark);
         }

@@ -127,7 +127,7 @@ class ReportCommandTest extends AppTest {
         // a weekend: a portfolio holding nothing has weekdays only
         app.ok("--quotes", csv, "report", "c", "--out", page.toString(), "--from", "2020-01-11", "--to", "2020-01-12");
         String html = Files.readString(page);
-        assertThat(html).contains("No trading day in the quote data between these dates", "<p>No holdings.</p>");
+        assertThat(html).contains("No day to show between these dates", "<p>No holdings.</p>");
         assertThat(svgs(parse(page))).hasSize(1);
         assertThat(count(html, "<polyline")).isZero();
     }
