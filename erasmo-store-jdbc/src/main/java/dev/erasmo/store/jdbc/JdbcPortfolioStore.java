@@ -78,6 +78,17 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
      */
     public static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
 
+    /** What the store does with its schema when it first connects. */
+    public enum SchemaMode {
+        /** Creates the schema, or applies the scripts it lacks, recording each in {@code erasmo_schema_version}. */
+        MIGRATE,
+        /**
+         * Only checks that {@code erasmo_schema_version} records the newest version this code
+         * knows, and refuses to work otherwise ({@link dev.erasmo.store.SchemaException}).
+         */
+        VALIDATE
+    }
+
     /** The databases this store knows, each with its own small dialect. */
     public enum Database {
         /** SQLite 3 (decimals as TEXT). */
@@ -96,15 +107,17 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     private final DataSource dataSource;
     private final @Nullable Database database;
     private final Clock clock;
+    private final SchemaMode schema;
     private final @Nullable Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object initLock = new Object();
     private volatile @Nullable Dialect dialect;
 
-    private JdbcPortfolioStore(DataSource dataSource, @Nullable Database database, Clock clock, @Nullable Connection keeper) {
+    private JdbcPortfolioStore(DataSource dataSource, @Nullable Database database, Clock clock, @Nullable Connection keeper, SchemaMode schema) {
         this.dataSource = dataSource;
         this.database = database;
         this.clock = clock;
+        this.schema = schema;
         this.keeper = keeper;
     }
 
@@ -141,7 +154,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                 // a first read opens the write-ahead log, which this connection then holds open
                 s.executeQuery("SELECT COUNT(*) FROM sqlite_master").close();
             }
-            return new JdbcPortfolioStore(ds, Database.SQLITE, Clock.systemUTC(), keeper);
+            return new JdbcPortfolioStore(ds, Database.SQLITE, Clock.systemUTC(), keeper, SchemaMode.MIGRATE);
         } catch (SQLException e) {
             StoreException failure = new StoreException("could not open SQLite database " + absolute + ": " + e.getMessage(), e);
             if (keeper != null) {
@@ -475,7 +488,11 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             if (dialect == null) {
                 try (Connection c = dataSource.getConnection()) {
                     Dialect detected = database != null ? Dialect.of(database) : Dialect.detect(c.getMetaData());
-                    Schema.migrate(c, detected, clock);
+                    if (schema == SchemaMode.MIGRATE) {
+                        Schema.migrate(c, detected, clock);
+                    } else {
+                        Schema.validate(c, detected);
+                    }
                     dialect = detected;
                 } catch (SQLException e) {
                     throw new StoreException("could not connect to the database", e);
@@ -532,6 +549,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         private final DataSource dataSource;
         private @Nullable Database database;
         private Clock clock = Clock.systemUTC();
+        private SchemaMode schema = SchemaMode.MIGRATE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -562,12 +580,25 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         }
 
         /**
+         * Whether the store creates and upgrades its schema on first use ({@link SchemaMode#MIGRATE},
+         * the default) or only checks it ({@link SchemaMode#VALIDATE}, for teams that apply the
+         * scripts with their own Flyway or Liquibase).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder schema(SchemaMode mode) {
+            this.schema = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * Builds the store. It connects on first use, when it also creates or checks the schema.
          *
          * @return the store; closing it leaves the data source open
          */
         public JdbcPortfolioStore build() {
-            return new JdbcPortfolioStore(dataSource, database, clock, null);
+            return new JdbcPortfolioStore(dataSource, database, clock, null, schema);
         }
     }
 }

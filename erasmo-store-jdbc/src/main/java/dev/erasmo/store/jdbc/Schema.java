@@ -75,6 +75,27 @@ final class Schema {
     }
 
     /**
+     * Checks that the database's schema is the newest this code knows, changing nothing.
+     *
+     * @param c the connection
+     * @param dialect the database's dialect
+     * @throws SchemaException if there is no erasmo schema, or it is older or newer
+     */
+    static void validate(Connection c, Dialect dialect) {
+        int current;
+        try {
+            current = currentVersion(c);
+        } catch (SQLException e) {
+            throw new SchemaException("there is no erasmo schema on " + dialect.database() + " (no erasmo_schema_version table):"
+                    + " apply the scripts under dev/erasmo/store/jdbc/schema/ or build the store with SchemaMode.MIGRATE", e);
+        }
+        if (current != LATEST) {
+            throw new SchemaException("the database holds erasmo schema version " + current + " but this erasmo-store-jdbc needs version "
+                    + LATEST + (current < LATEST ? ": apply the newer scripts, or build the store with SchemaMode.MIGRATE" : ": use a newer erasmo"));
+        }
+    }
+
+    /**
      * Reads the newest recorded version.
      *
      * @param c the connection

@@ -222,6 +222,35 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
     }
 
     @Test
+    void validateOnly_emptyDatabase_isRefusedAndCreatesNothing() throws SQLException {
+        JdbcPortfolioStore validating = track(JdbcPortfolioStore.builder(dataSource()).schema(JdbcPortfolioStore.SchemaMode.VALIDATE).build());
+
+        assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("no erasmo schema");
+        // nothing was created: a migrating store then creates the schema as on any first use
+        newStore().create(info("p-1", "tech"));
+        assertThat(query("SELECT version FROM erasmo_schema_version")).containsExactly(List.of("1"));
+    }
+
+    @Test
+    void validateOnly_currentSchema_works() {
+        newStore().create(info("p-1", "tech"));
+
+        JdbcPortfolioStore validating = track(JdbcPortfolioStore.builder(dataSource()).schema(JdbcPortfolioStore.SchemaMode.VALIDATE).build());
+
+        assertThat(validating.load(P1).info()).isEqualTo(info("p-1", "tech"));
+    }
+
+    @Test
+    void validateOnly_newerSchema_isRefused() throws SQLException {
+        newStore().create(info("p-1", "tech"));
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (2, 'V2__future.sql', '2030-01-01T00:00:00Z')");
+
+        JdbcPortfolioStore validating = track(JdbcPortfolioStore.builder(dataSource()).schema(JdbcPortfolioStore.SchemaMode.VALIDATE).build());
+
+        assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 2");
+    }
+
+    @Test
     void builder_databaseNamed_skipsDetectionAndWorks() {
         JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(dataSource).database(database()).build());
 
