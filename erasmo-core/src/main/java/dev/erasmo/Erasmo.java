@@ -444,12 +444,7 @@ public final class Erasmo {
     public List<CommandResult> bookCorporateActions(PortfolioId id, LocalDate through) {
         QuoteSource q = requireQuotes();
         Portfolio p = portfolio(id);
-        Map<Symbol, LocalDate> firstBuy = new HashMap<>();
-        for (LedgerEntry e : p.entriesInEffectiveOrder()) {
-            if (e.event() instanceof Buy b) {
-                firstBuy.putIfAbsent(b.instrument().symbol(), dateOf(b.at()));
-            }
-        }
+        Map<Symbol, LocalDate> firstBuy = firstBuys(p, Instant.MAX, Long.MAX_VALUE);
         LocalDate today = dateOf(clock.instant());
         LocalDate last = through.isAfter(today) ? today : through;
         List<LedgerEvent> due = new ArrayList<>();
@@ -746,7 +741,7 @@ public final class Erasmo {
             }
         }
         // the kept days stay the curve's days if the symbols are the same (a new one may trade on other days): else all anew
-        if (kept.isEmpty() || !symbolsBought(p, to, Long.MAX_VALUE).equals(symbolsBought(p, to, previous.version()))) {
+        if (kept.isEmpty() || !firstBuys(p, endOf(to), Long.MAX_VALUE).keySet().equals(firstBuys(p, endOf(to), previous.version()).keySet())) {
             return history(p.info().id(), from, to);
         }
         LocalDate last = kept.get(kept.size() - 1).date();
@@ -762,18 +757,6 @@ public final class Erasmo {
         List<DailyValue> days = new ArrayList<>(kept);
         days.addAll(values.subList(1, values.size()));
         return new EquityCurve(p.info(), p.version(), from, to, previous.start(), days);
-    }
-
-    /** The symbols bought up to the end of a date by the entries up to a sequence number. */
-    private Set<Symbol> symbolsBought(Portfolio p, LocalDate to, long upToSequence) {
-        Instant end = endOf(to);
-        Set<Symbol> symbols = new HashSet<>();
-        for (LedgerEntry e : p.entries()) {
-            if (e.sequence() <= upToSequence && !e.event().at().isAfter(end) && e.event() instanceof Buy b) {
-                symbols.add(b.instrument().symbol());
-            }
-        }
-        return symbols;
     }
 
     private void checkRange(LocalDate from, LocalDate to) {
@@ -793,15 +776,17 @@ public final class Erasmo {
     private record Prices(Map<Symbol, PriceHistory> histories, List<LocalDate> days, Map<Symbol, LocalDate> firstBought, boolean weekdays) {
     }
 
-    /** The date each symbol was first bought, up to the end of a date. */
-    private Map<Symbol, LocalDate> firstBought(Portfolio p, LocalDate to) {
-        Instant end = endOf(to);
-        Map<Symbol, LocalDate> first = new HashMap<>();
+    /**
+     * The date each symbol was first bought, in the order the ledger takes effect: the buys at or
+     * before {@code end} among the entries up to a sequence number (a ledger as it was at that version).
+     */
+    private Map<Symbol, LocalDate> firstBuys(Portfolio p, Instant end, long upToSequence) {
+        Map<Symbol, LocalDate> first = new java.util.LinkedHashMap<>();
         for (LedgerEntry e : p.entriesInEffectiveOrder()) {
             if (e.event().at().isAfter(end)) {
                 break;
             }
-            if (e.event() instanceof Buy b) {
+            if (e.sequence() <= upToSequence && e.event() instanceof Buy b) {
                 first.putIfAbsent(b.instrument().symbol(), dateOf(b.at()));
             }
         }
@@ -817,14 +802,12 @@ public final class Erasmo {
         QuoteSource q = requireQuotes();
         Currency base = p.info().baseCurrency();
         Instant end = endOf(to);
-        Set<Symbol> symbols = new TreeSet<>();
+        Map<Symbol, LocalDate> firstBought = firstBuys(p, end, Long.MAX_VALUE);
+        Set<Symbol> symbols = new TreeSet<>(firstBought.keySet());
         Set<Currency> currencies = new HashSet<>();
         for (LedgerEntry e : p.entriesInEffectiveOrder()) {
             if (e.event().at().isAfter(end)) {
                 break;
-            }
-            if (e.event() instanceof Buy b) {
-                symbols.add(b.instrument().symbol());
             }
             Currency c = currencyOf(e.event());
             if (c != null) {
@@ -872,7 +855,7 @@ public final class Erasmo {
                 }
             }
         }
-        return new Prices(histories, List.copyOf(days), firstBought(p, to), weekdays);
+        return new Prices(histories, List.copyOf(days), firstBought, weekdays);
     }
 
     /** The day values at the dates (the first is the base of the second's return), the fast way when it applies. */

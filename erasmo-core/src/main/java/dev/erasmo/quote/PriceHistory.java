@@ -96,19 +96,8 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
      * @return the bar, with its own date, or empty if there is none
      */
     public Optional<Bar> asOf(LocalDate date) {
-        int lo = 0;
-        int hi = bars.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (bars.get(mid).date().isAfter(date)) {
-                hi = mid - 1;
-            } else {
-                found = mid;
-                lo = mid + 1;
-            }
-        }
-        return found < 0 ? Optional.empty() : Optional.of(bars.get(found));
+        int after = firstAfter(date, true);
+        return after == 0 ? Optional.empty() : Optional.of(bars.get(after - 1));
     }
 
     /**

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,7 +97,7 @@ final class HtmlReport {
         List<LocalDate> dates = new ArrayList<>();
         dates.add(curve.start().date());
         curve.days().forEach(d -> dates.add(d.date()));
-        double[] wealth = wealth(curve.returns(), dates);
+        double[] wealth = wealth(curve);
         double[] cumulative = new double[wealth.length];
         double[] drawdown = new double[wealth.length];
         double peak = 1;
@@ -131,23 +129,20 @@ final class HtmlReport {
             DailyValue first = curve.days().stream().filter(d -> !d.complete()).findFirst().orElseThrow();
             b.append("<p class=\"warn\">On ").append(incomplete).append(" of ").append(curve.days().size())
                     .append(" days something held had no price and was left out of that day\u2019s equity (first on ").append(first.date())
-                    .append(": ").append(esc(String.join("; ", first.missing()))).append("): those days\u2019 returns cover only the rest.</p>\n");
+                    .append(": ").append(esc(String.join("; ", first.missing()))).append("): those days, and the day after each, have no return (a price dropping out is not a loss).</p>\n");
         }
         b.append("<h2>Drawdown</h2>\n");
         lineChart(b, "Drawdown from the running peak", dates,
                 List.of(new Line("Drawdown, worst " + pct(performance.metrics().maxDrawdown()), "drawdown", drawdown)), true);
     }
 
-    /** Growth of 1 at each date: the daily returns linked, 1 at the first date; a date without a return keeps the last value. */
-    private static double[] wealth(ReturnSeries returns, List<LocalDate> dates) {
-        Map<LocalDate, Double> byDate = new HashMap<>();
-        for (int i = 0; i < returns.size(); i++) {
-            byDate.put(returns.dateAt(i), returns.returnAt(i));
-        }
-        double[] w = new double[dates.size()];
+    /** Growth of 1 at the start and each day: the daily returns linked; a day without a return keeps the last value. */
+    private static double[] wealth(EquityCurve curve) {
+        double[] w = new double[curve.days().size() + 1];
         w[0] = 1;
         for (int i = 1; i < w.length; i++) {
-            w[i] = w[i - 1] * (1 + byDate.getOrDefault(dates.get(i), 0.0));
+            Double r = curve.days().get(i - 1).dailyReturn();
+            w[i] = w[i - 1] * (1 + (r == null ? 0 : r));
         }
         return w;
     }
