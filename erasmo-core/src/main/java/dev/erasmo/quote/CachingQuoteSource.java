@@ -337,7 +337,7 @@ public final class CachingQuoteSource implements QuoteSource {
     private boolean serves(@Nullable HistoryEntry e, LocalDate from, LocalDate to, Instant now) {
         // fetched "after now": the clock went back, and what it said was final or fresh then is not to be trusted
         return e != null && e.generation() == generation.get() && covers(e, from, to) && !now.isBefore(e.fetched())
-                && (!to.isAfter(lastFinalDate(e.fetched())) || isYoung(e.fetched(), now));
+                && (!to.isAfter(e.finalThrough()) || isYoung(e.fetched(), now));
     }
 
     private static boolean covers(HistoryEntry e, LocalDate from, LocalDate to) {
@@ -393,7 +393,12 @@ public final class CachingQuoteSource implements QuoteSource {
     }
 
     /** A symbol's history over {@code [from, to]} as fetched. */
-    private record HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, long generation) {
+    private record HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, long generation, LocalDate finalThrough) {
+
+        /** An entry fetched at an instant: the dates final then are worked out once, not on every hit. */
+        HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, long generation) {
+            this(from, to, history, fetched, generation, lastFinalDate(fetched));
+        }
     }
 
     /** Configures a {@link CachingQuoteSource}. Not thread-safe. */

@@ -111,9 +111,11 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
      * @throws QuoteNotFoundException if there is no such close
      */
     public Quote closeAsOf(LocalDate date, int lookbackDays) {
-        LocalDate earliest = date.minusDays(lookbackDays);
-        Bar bar = asOf(date).filter(b -> !b.date().isBefore(earliest)).orElseThrow(() -> new QuoteNotFoundException(
-                "no close for " + symbol + " on or before " + date + " (looked back " + lookbackDays + " days)"));
+        int after = firstAfter(date, true);
+        Bar bar = after == 0 ? null : bars.get(after - 1);
+        if (bar == null || bar.date().plusDays(lookbackDays).isBefore(date)) {
+            throw new QuoteNotFoundException("no close for " + symbol + " on or before " + date + " (looked back " + lookbackDays + " days)");
+        }
         for (SplitEvent s : splits) {
             if (s.date().isAfter(bar.date()) && !s.date().isAfter(date)) {
                 throw new QuoteNotFoundException("no close for " + symbol + " between its split on " + s.date() + " and " + date
