@@ -31,22 +31,37 @@ public sealed interface CommandResult permits CommandResult.Booked, CommandResul
     LedgerEntry orElseThrow();
 
     /**
-     * The command was booked.
+     * The command was booked, now or, for a command retried with the same idempotency key, the
+     * first time.
      *
-     * @param entry the new ledger entry
-     * @param portfolio the portfolio with the entry, as stored
+     * @param entry the ledger entry
+     * @param portfolio the portfolio with the entry, as stored (when replayed: as stored now, so it
+     *     may hold later entries too)
+     * @param replayed true when the command carried an idempotency key that had booked this entry
+     *     before, so nothing new was booked
      */
-    record Booked(LedgerEntry entry, Portfolio portfolio) implements CommandResult {
+    record Booked(LedgerEntry entry, Portfolio portfolio, boolean replayed) implements CommandResult {
 
         /**
          * Validates.
          *
-         * @param entry the new ledger entry
+         * @param entry the ledger entry
          * @param portfolio the portfolio with the entry, as stored
+         * @param replayed true when nothing new was booked because the entry's key had booked it before
          */
         public Booked {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(portfolio, "portfolio");
+        }
+
+        /**
+         * A command booked now.
+         *
+         * @param entry the new ledger entry
+         * @param portfolio the portfolio with the entry, as stored
+         */
+        public Booked(LedgerEntry entry, Portfolio portfolio) {
+            this(entry, portfolio, false);
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.erasmo.ledger.Deposit;
 import dev.erasmo.ledger.Dividend;
 import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.EventKind;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.ledger.Sell;
@@ -96,6 +97,8 @@ public final class Erasmo {
     public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
     /** How often a command that lost a race with another writer is retried. */
     public static final int DEFAULT_MAX_RETRIES = 3;
+    /** How many portfolios an instance keeps folded in memory, unless the builder sets another number. */
+    public static final int DEFAULT_PORTFOLIO_CACHE = 1_000;
     /** No event may take effect before this instant (1900-01-01T00:00:00Z), nor after the clock's now. */
     public static final Instant EARLIEST_EVENT_TIME = Instant.parse("1900-01-01T00:00:00Z");
 
@@ -107,21 +110,25 @@ public final class Erasmo {
     private final CostMethod defaultCostMethod;
     private final int maxRetries;
     /** Writers of one portfolio in this instance take turns on its stripe, so they do not race each other. */
-    private final Object[] writeLocks = new Object[WRITE_LOCK_STRIPES];
+    private final Object[] writeLocks;
+    private final PortfolioCache cache;
+    /** The owner every portfolio must have, for an instance made by {@link #forOwner}; null for all owners. */
+    private final @Nullable Owner owner;
 
     private static final int WRITE_LOCK_STRIPES = 64;
 
-    private Erasmo(Builder b) {
-        this.store = b.store != null ? b.store : new InMemoryPortfolioStore();
-        this.quotes = b.quotes;
-        this.clock = b.clock;
-        this.zone = b.zone;
-        this.defaultCurrency = b.defaultCurrency;
-        this.defaultCostMethod = b.defaultCostMethod;
-        this.maxRetries = b.maxRetries;
-        for (int i = 0; i < writeLocks.length; i++) {
-            writeLocks[i] = new Object();
-        }
+    private Erasmo(PortfolioStore store, @Nullable QuoteSource quotes, Clock clock, ZoneId zone, Currency defaultCurrency,
+            CostMethod defaultCostMethod, int maxRetries, Object[] writeLocks, PortfolioCache cache, @Nullable Owner owner) {
+        this.store = store;
+        this.quotes = quotes;
+        this.clock = clock;
+        this.zone = zone;
+        this.defaultCurrency = defaultCurrency;
+        this.defaultCostMethod = defaultCostMethod;
+        this.maxRetries = maxRetries;
+        this.writeLocks = writeLocks;
+        this.cache = cache;
+        this.owner = owner;
     }
 
     /**
@@ -131,6 +138,36 @@ public final class Erasmo {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This entry point acting for one owner: it reads and changes only that owner's portfolios. A
+     * portfolio of another owner is reported as missing ({@link PortfolioNotFoundException}), as if
+     * it did not exist, and naming another owner (to create, find or list) throws
+     * {@link IllegalArgumentException}. An application serving many users calls this once per
+     * request with the user it authenticated, so no user can reach another's portfolio by its id;
+     * the instance from {@link #builder()} acts for every owner (for leaderboards and
+     * administration). The scoped instance shares everything else (store, quote source, settings,
+     * write locks, cached portfolios) and is as cheap to make as one object.
+     *
+     * @param owner the owner to act for
+     * @return the scoped entry point, thread-safe like this one
+     * @throws IllegalArgumentException if this instance acts for another owner already
+     */
+    public Erasmo forOwner(Owner owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (owner.equals(this.owner)) {
+            return this;
+        }
+        checkOwner(owner);
+        return new Erasmo(store, quotes, clock, zone, defaultCurrency, defaultCostMethod, maxRetries, writeLocks, cache, owner);
+    }
+
+    private void checkOwner(Owner wanted) {
+        Objects.requireNonNull(wanted, "owner");
+        if (owner != null && !owner.equals(wanted)) {
+            throw new IllegalArgumentException("this Erasmo acts for owner " + owner + ", not " + wanted);
+        }
     }
 
     // ---------------------------------------------------------------- portfolios
@@ -177,6 +214,7 @@ public final class Erasmo {
      */
     public Portfolio createPortfolio(Owner owner, String name, Currency baseCurrency, CostMethod costMethod,
             List<LedgerEvent> opening) {
+        checkOwner(owner);
         Instant now = clock.instant();
         Portfolio p = Portfolio.create(new PortfolioInfo(PortfolioId.random(), owner, name, baseCurrency, costMethod, now));
         for (LedgerEvent e : opening) {
@@ -184,6 +222,7 @@ public final class Erasmo {
             p = p.append(e);
         }
         store.create(p.info(), p.entries());
+        cache.stored(p);
         return p;
     }
 
@@ -193,8 +232,10 @@ public final class Erasmo {
      * @param owner the owner
      * @param name the name
      * @return its settings, or empty
+     * @throws IllegalArgumentException if this instance acts for another owner ({@link #forOwner})
      */
     public Optional<PortfolioInfo> findPortfolio(Owner owner, String name) {
+        checkOwner(owner);
         return store.findByName(owner, PortfolioInfo.normalizeName(name));
     }
 
@@ -203,8 +244,10 @@ public final class Erasmo {
      *
      * @param owner the owner
      * @return their settings
+     * @throws IllegalArgumentException if this instance acts for another owner ({@link #forOwner})
      */
     public List<PortfolioInfo> portfolios(Owner owner) {
+        checkOwner(owner);
         return store.list(owner);
     }
 
@@ -215,18 +258,30 @@ public final class Erasmo {
      * @throws PortfolioNotFoundException if there is none
      */
     public void deletePortfolio(PortfolioId id) {
+        if (owner != null) {
+            portfolio(id);
+        }
         store.delete(id);
+        cache.forget(id);
     }
 
     /**
-     * Loads a portfolio and folds its ledger.
+     * Loads a portfolio with its folded ledger, as stored now. A portfolio this instance used
+     * lately (up to {@link Builder#portfolioCache} of them) is kept folded in memory, so only the
+     * entries stored since are read and folded ({@link PortfolioStore#findTail}).
      *
      * @param id the portfolio
      * @return the portfolio
-     * @throws PortfolioNotFoundException if there is none
+     * @throws PortfolioNotFoundException if there is none (or, for an instance made by
+     *     {@link #forOwner}, if it has another owner)
      */
     public Portfolio portfolio(PortfolioId id) {
-        return store.load(id).toPortfolio();
+        Objects.requireNonNull(id, "id");
+        Portfolio p = cache.load(id);
+        if (owner != null && !owner.equals(p.info().owner())) {
+            throw new PortfolioNotFoundException("no portfolio with id " + id + " of owner " + owner);
+        }
+        return p;
     }
 
     // ---------------------------------------------------------------- commands
@@ -248,8 +303,21 @@ public final class Erasmo {
      *     the same store) won every retry
      */
     public CommandResult book(PortfolioId id, LedgerEvent event) {
+        return book(id, event, null);
+    }
+
+    /**
+     * Books any event under an idempotency key, like {@link #book(PortfolioId, LedgerEvent)}: see
+     * {@link #deposit(PortfolioId, Money, Instant, IdempotencyKey)} for what the key does.
+     *
+     * @param id the portfolio
+     * @param event the event
+     * @param key the client's key for this command, or null for none
+     * @return booked (or replayed), or rejected with nothing written
+     */
+    public CommandResult book(PortfolioId id, LedgerEvent event, @Nullable IdempotencyKey key) {
         Objects.requireNonNull(event, "event");
-        return book(id, p -> {
+        return book(id, key, Request.of(event), p -> {
             if (event instanceof Dividend d) {
                 refuseTwice(p, EventKind.DIVIDEND, d.instrument().symbol(), dateOf(d.at()));
             } else if (event instanceof Split s) {
@@ -264,22 +332,27 @@ public final class Erasmo {
      * the portfolio (a held position's currency) loads it once per attempt, not once more.
      * {@code make} may throw {@link RejectedException}.
      */
-    private CommandResult book(PortfolioId id, Function<Portfolio, LedgerEvent> make) {
+    private CommandResult book(PortfolioId id, @Nullable IdempotencyKey key, Request request, Function<Portfolio, LedgerEvent> make) {
         synchronized (writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)]) {
             StaleVersionException lost = null;
             for (int attempt = 0; attempt <= maxRetries; attempt++) {
                 Portfolio before = portfolio(id);
+                Optional<CommandResult> replay = replay(before, key, request);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
                 Portfolio after;
                 try {
                     LedgerEvent event = make.apply(before);
                     checkTime(event, clock.instant());
-                    after = before.append(event);
+                    after = before.append(event, key);
                 } catch (RejectedException e) {
                     return new CommandResult.Rejected(e.rejection());
                 }
                 LedgerEntry entry = after.entries().get(after.entries().size() - 1);
                 try {
                     store.append(id, before.version(), List.of(entry));
+                    cache.stored(after);
                     return new CommandResult.Booked(entry, after);
                 } catch (StaleVersionException e) {
                     lost = e;
@@ -287,6 +360,70 @@ public final class Erasmo {
             }
             throw Objects.requireNonNull(lost);
         }
+    }
+
+    /**
+     * What a command asks for, to tell a retry (same key, same request) from a key used again for
+     * another command: the kind, the symbol and the size. Time, price and fee are not compared: a
+     * retried order "now" fills at another time and price.
+     */
+    private record Request(EventKind kind, @Nullable Symbol symbol, String size) {
+
+        static Request of(LedgerEvent e) {
+            if (e instanceof Deposit d) {
+                return cash(e.kind(), d.amount());
+            } else if (e instanceof Withdrawal w) {
+                return cash(e.kind(), w.amount());
+            } else if (e instanceof dev.erasmo.ledger.Fee f) {
+                return cash(e.kind(), f.amount());
+            } else if (e instanceof Buy b) {
+                return new Request(e.kind(), b.instrument().symbol(), plain(b.quantity().value()));
+            } else if (e instanceof Sell x) {
+                return new Request(e.kind(), x.instrument().symbol(), plain(x.quantity().value()));
+            } else if (e instanceof Dividend d) {
+                return new Request(e.kind(), d.instrument().symbol(), plain(d.perShare().amount()));
+            } else if (e instanceof Split x) {
+                return new Request(e.kind(), x.symbol(), x.numerator() + ":" + x.denominator());
+            }
+            throw new IllegalArgumentException("unknown event kind " + e.kind());
+        }
+
+        static Request trade(boolean buying, TradeRequest r) {
+            return new Request(buying ? EventKind.BUY : EventKind.SELL, r.symbol(), plain(r.quantity().value()));
+        }
+
+        static Request cash(EventKind kind, Money amount) {
+            return new Request(kind, null, amount.currency().getCurrencyCode() + " " + plain(amount.amount()));
+        }
+
+        private static String plain(BigDecimal value) {
+            return value.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /**
+     * The first result of a command retried with its idempotency key: the entry the key booked if
+     * it was the same request, a rejection if the key booked another command; empty if the key
+     * booked nothing yet (or there is no key).
+     */
+    private static Optional<CommandResult> replay(Portfolio p, @Nullable IdempotencyKey key, Request request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return p.findEntry(key).map(first -> {
+            if (Request.of(first.event()).equals(request)) {
+                return new CommandResult.Booked(first, p, true);
+            }
+            return new CommandResult.Rejected(new Rejection(Rejection.Reason.IDEMPOTENCY_KEY_REUSED, "idempotency key " + key
+                    + " already booked #" + first.sequence() + " (" + Portfolio.describe(first.event()) + "), another command than this "
+                    + request.kind().name().toLowerCase(java.util.Locale.ROOT) + (request.symbol() != null ? " " + request.symbol() : "")
+                    + " " + request.size() + "; use a new key for a new command"));
+        });
+    }
+
+    /** The replay of a keyed command, looked up before a quote is fetched for it. */
+    private Optional<CommandResult> replay(PortfolioId id, @Nullable IdempotencyKey key, Request request) {
+        return key == null ? Optional.empty() : replay(portfolio(id), key, request);
     }
 
     /**
@@ -309,7 +446,26 @@ public final class Erasmo {
      * @return the result
      */
     public CommandResult deposit(PortfolioId id, Money amount, Instant at) {
-        return book(id, new Deposit(EventId.random(), at, amount));
+        return deposit(id, amount, at, null);
+    }
+
+    /**
+     * Deposits cash effective at a time, under an idempotency key. Every command has a variant
+     * like this one, with the key as its last parameter: the first command with a key books its
+     * entry with the key; sent again with the same key and the same request (kind, symbol,
+     * quantity or amount; not time, price or fee), it books nothing and returns the first entry as
+     * {@link CommandResult.Booked} with {@code replayed} true; with the same key and another
+     * request it is rejected ({@link Rejection.Reason#IDEMPOTENCY_KEY_REUSED}). A rejected command
+     * books nothing, so its key stays free. Keys are unique per portfolio and never expire.
+     *
+     * @param id the portfolio
+     * @param amount the cash, above zero
+     * @param at when
+     * @param key the client's key for this command, or null for none
+     * @return the result
+     */
+    public CommandResult deposit(PortfolioId id, Money amount, Instant at, @Nullable IdempotencyKey key) {
+        return book(id, new Deposit(EventId.random(), at, amount), key);
     }
 
     /**
@@ -332,7 +488,21 @@ public final class Erasmo {
      * @return the result; rejected if the cash held is less, then or at any later event
      */
     public CommandResult withdraw(PortfolioId id, Money amount, Instant at) {
-        return book(id, new Withdrawal(EventId.random(), at, amount));
+        return withdraw(id, amount, at, null);
+    }
+
+    /**
+     * Withdraws cash effective at a time, under an idempotency key (see
+     * {@link #deposit(PortfolioId, Money, Instant, IdempotencyKey)}).
+     *
+     * @param id the portfolio
+     * @param amount the cash, above zero
+     * @param at when
+     * @param key the client's key for this command, or null for none
+     * @return the result; rejected if the cash held is less, then or at any later event
+     */
+    public CommandResult withdraw(PortfolioId id, Money amount, Instant at, @Nullable IdempotencyKey key) {
+        return book(id, new Withdrawal(EventId.random(), at, amount), key);
     }
 
     /**
@@ -359,11 +529,36 @@ public final class Erasmo {
      * @throws QuoteException if no price can be had
      */
     public CommandResult buy(PortfolioId id, TradeRequest request) {
+        return buy(id, request, null);
+    }
+
+    /**
+     * Buys as requested, under an idempotency key (see
+     * {@link #deposit(PortfolioId, Money, Instant, IdempotencyKey)}): a retry of a booked buy
+     * returns the first fill without asking the quote source again.
+     *
+     * @param id the portfolio
+     * @param request what to buy
+     * @param key the client's key for this command, or null for none
+     * @return the result
+     * @throws QuoteException if no price can be had
+     */
+    public CommandResult buy(PortfolioId id, TradeRequest request, @Nullable IdempotencyKey key) {
+        return trade(id, request, key, true);
+    }
+
+    private CommandResult trade(PortfolioId id, TradeRequest request, @Nullable IdempotencyKey key, boolean buying) {
+        Request wanted = Request.trade(buying, request);
+        Optional<CommandResult> replay = replay(id, key, wanted);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         EventId eventId = EventId.random();
-        Pricing pricing = pricing(request, true);
-        return book(id, p -> {
+        Pricing pricing = pricing(request, buying);
+        return book(id, key, wanted, p -> {
             Fill f = pricing.fill(p);
-            return new Buy(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
+            return buying ? new Buy(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee)
+                    : new Sell(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
         });
     }
 
@@ -391,12 +586,22 @@ public final class Erasmo {
      * @throws QuoteException if no price can be had
      */
     public CommandResult sell(PortfolioId id, TradeRequest request) {
-        EventId eventId = EventId.random();
-        Pricing pricing = pricing(request, false);
-        return book(id, p -> {
-            Fill f = pricing.fill(p);
-            return new Sell(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee);
-        });
+        return sell(id, request, null);
+    }
+
+    /**
+     * Sells as requested, under an idempotency key (see
+     * {@link #deposit(PortfolioId, Money, Instant, IdempotencyKey)}): a retry of a booked sell
+     * returns the first fill without asking the quote source again.
+     *
+     * @param id the portfolio
+     * @param request what to sell
+     * @param key the client's key for this command, or null for none
+     * @return the result
+     * @throws QuoteException if no price can be had
+     */
+    public CommandResult sell(PortfolioId id, TradeRequest request, @Nullable IdempotencyKey key) {
+        return trade(id, request, key, false);
     }
 
     /**
@@ -413,9 +618,25 @@ public final class Erasmo {
      *     symbol and date, with the total per share
      */
     public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at) {
+        return dividend(id, symbol, perShare, at, null);
+    }
+
+    /**
+     * Books a cash dividend like {@link #dividend(PortfolioId, Symbol, BigDecimal, Instant)}, under
+     * an idempotency key (see {@link #deposit(PortfolioId, Money, Instant, IdempotencyKey)}).
+     *
+     * @param id the portfolio
+     * @param symbol the instrument paying it
+     * @param perShare the amount per unit
+     * @param at any time on the ex-date
+     * @param key the client's key for this command, or null for none
+     * @return the result
+     */
+    public CommandResult dividend(PortfolioId id, Symbol symbol, BigDecimal perShare, Instant at, @Nullable IdempotencyKey key) {
         Instant exDate = startOf(dateOf(at));
         EventId eventId = EventId.random();
-        return book(id, p -> {
+        Request request = new Request(EventKind.DIVIDEND, symbol, Request.plain(perShare));
+        return book(id, key, request, p -> {
             refuseTwice(p, EventKind.DIVIDEND, symbol, dateOf(exDate));
             // what was held before any trade at that instant: the dividend folds first (LedgerEntry.EFFECTIVE_ORDER)
             Instrument instrument = p.stateAt(exDate.minusNanos(1)).findPosition(symbol).map(Position::instrument)
@@ -524,9 +745,25 @@ public final class Erasmo {
      *     booked on that date (by hand or by {@link #bookCorporateActions})
      */
     public CommandResult split(PortfolioId id, Symbol symbol, int numerator, int denominator, Instant at) {
+        return split(id, symbol, numerator, denominator, at, null);
+    }
+
+    /**
+     * Books a split like {@link #split(PortfolioId, Symbol, int, int, Instant)}, under an
+     * idempotency key (see {@link #deposit(PortfolioId, Money, Instant, IdempotencyKey)}).
+     *
+     * @param id the portfolio
+     * @param symbol the instrument
+     * @param numerator new units
+     * @param denominator old units
+     * @param at any time on the split's date
+     * @param key the client's key for this command, or null for none
+     * @return the result
+     */
+    public CommandResult split(PortfolioId id, Symbol symbol, int numerator, int denominator, Instant at, @Nullable IdempotencyKey key) {
         EventId eventId = EventId.random();
         Instant date = startOf(dateOf(at));
-        return book(id, p -> {
+        return book(id, key, new Request(EventKind.SPLIT, symbol, numerator + ":" + denominator), p -> {
             refuseTwice(p, EventKind.SPLIT, symbol, dateOf(date));
             return new Split(eventId, date, symbol, numerator, denominator);
         });
@@ -1093,6 +1330,7 @@ public final class Erasmo {
         private Currency defaultCurrency = Currency.getInstance(DEFAULT_CURRENCY);
         private CostMethod defaultCostMethod = DEFAULT_COST_METHOD;
         private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int portfolioCache = DEFAULT_PORTFOLIO_CACHE;
 
         private Builder() {
         }
@@ -1180,12 +1418,36 @@ public final class Erasmo {
         }
 
         /**
+         * How many portfolios the instance keeps folded in memory, least recently used dropped
+         * first, so that a command reads and folds only the entries stored since it last saw the
+         * portfolio. Every load still asks the store for those entries, so writes from other
+         * processes are always seen. Default: {@value #DEFAULT_PORTFOLIO_CACHE}; 0 keeps none.
+         * Memory grows with the ledgers kept (a few hundred bytes per entry).
+         *
+         * @param portfolios zero or more
+         * @return this builder
+         */
+        public Builder portfolioCache(int portfolios) {
+            if (portfolios < 0) {
+                throw new IllegalArgumentException("portfolios must not be negative");
+            }
+            this.portfolioCache = portfolios;
+            return this;
+        }
+
+        /**
          * Builds the instance.
          *
          * @return the entry point
          */
         public Erasmo build() {
-            return new Erasmo(this);
+            PortfolioStore s = store != null ? store : new InMemoryPortfolioStore();
+            Object[] locks = new Object[WRITE_LOCK_STRIPES];
+            for (int i = 0; i < locks.length; i++) {
+                locks[i] = new Object();
+            }
+            return new Erasmo(s, quotes, clock, zone, defaultCurrency, defaultCostMethod, maxRetries, locks,
+                    new PortfolioCache(s, portfolioCache), null);
         }
     }
 }

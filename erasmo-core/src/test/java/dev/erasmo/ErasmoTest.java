@@ -21,6 +21,7 @@ import dev.erasmo.quote.InMemoryQuoteSource;
 import dev.erasmo.quote.PriceHistory;
 import dev.erasmo.quote.QuoteNotFoundException;
 import dev.erasmo.store.DuplicatePortfolioException;
+import dev.erasmo.store.ForwardingPortfolioStore;
 import dev.erasmo.store.InMemoryPortfolioStore;
 import dev.erasmo.store.PortfolioStore;
 import dev.erasmo.store.StaleVersionException;
@@ -33,7 +34,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -180,7 +180,7 @@ class ErasmoTest {
         PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
         AtomicInteger appends = new AtomicInteger();
         // a store where another writer slips a deposit in before our first append
-        PortfolioStore racy = new DelegatingStore(store) {
+        PortfolioStore racy = new ForwardingPortfolioStore(store) {
             @Override
             public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
                 if (appends.getAndIncrement() == 0) {
@@ -199,7 +199,7 @@ class ErasmoTest {
     @Test
     void book_lostEveryRace_throwsStaleVersion() {
         PortfolioInfo p = erasmo.createPortfolio(ALICE, "tech");
-        PortfolioStore alwaysStale = new DelegatingStore(store) {
+        PortfolioStore alwaysStale = new ForwardingPortfolioStore(store) {
             @Override
             public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
                 throw new StaleVersionException("portfolio " + id + " expected version " + expectedVersion + " but found more");
@@ -383,44 +383,5 @@ class ErasmoTest {
         LedgerEntry split = erasmo.split(p.id(), AAPL, 2, 1, Instant.parse("2013-01-04T23:00:00Z")).orElseThrow();
         assertThat(split.event().at()).isEqualTo(day("2013-01-04"));
         assertThat(erasmo.portfolio(p.id()).state().findPosition(AAPL).orElseThrow().quantity()).isEqualTo(Quantity.of(30));
-    }
-
-    /** Forwards everything to another store. */
-    private static class DelegatingStore implements PortfolioStore {
-        private final PortfolioStore delegate;
-
-        DelegatingStore(PortfolioStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void create(PortfolioInfo info, List<LedgerEntry> entries) {
-            delegate.create(info, entries);
-        }
-
-        @Override
-        public Optional<StoredPortfolio> find(PortfolioId id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public Optional<PortfolioInfo> findByName(Owner owner, String name) {
-            return delegate.findByName(owner, name);
-        }
-
-        @Override
-        public List<PortfolioInfo> list(Owner owner) {
-            return delegate.list(owner);
-        }
-
-        @Override
-        public void delete(PortfolioId id) {
-            delegate.delete(id);
-        }
-
-        @Override
-        public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
-            return delegate.append(id, expectedVersion, entries);
-        }
     }
 }

@@ -12,6 +12,24 @@ final class Checks {
     private Checks() {
     }
 
+    /**
+     * Checks an identifier: 1 to {@code maxLength} characters, no whitespace or control character.
+     *
+     * @param what what it is, for the message, e.g. "event id"
+     */
+    static void token(String what, String value, int maxLength) {
+        Objects.requireNonNull(value, "value");
+        if (value.isEmpty() || value.length() > maxLength) {
+            throw new IllegalArgumentException(what + " must have 1 to " + maxLength + " characters, not " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                throw new IllegalArgumentException(what + " must not contain whitespace or control characters");
+            }
+        }
+    }
+
     static void common(EventId id, Object at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");

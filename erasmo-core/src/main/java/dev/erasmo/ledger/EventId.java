@@ -1,6 +1,5 @@
 package dev.erasmo.ledger;
 
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -24,16 +23,7 @@ public record EventId(String value) {
      *     characters
      */
     public EventId {
-        Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || value.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("event id must have 1 to " + MAX_LENGTH + " characters");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new IllegalArgumentException("event id must not contain whitespace or control characters");
-            }
-        }
+        Checks.token("event id", value, MAX_LENGTH);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.erasmo.ledger;
 
 import java.util.Comparator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event as recorded in a portfolio's ledger, with its per-portfolio sequence number. Sequence
@@ -12,8 +13,9 @@ import java.util.Objects;
  *
  * @param sequence the position in the order of recording, from 1
  * @param event the event
+ * @param key the idempotency key of the command that booked it, or null for none
  */
-public record LedgerEntry(long sequence, LedgerEvent event) {
+public record LedgerEntry(long sequence, LedgerEvent event, @Nullable IdempotencyKey key) {
 
     /**
      * The order of the fold: effective time; at the same instant, corporate actions
@@ -30,10 +32,21 @@ public record LedgerEntry(long sequence, LedgerEvent event) {
     }
 
     /**
+     * An entry booked without an idempotency key.
+     *
+     * @param sequence the position in the order of recording, from 1
+     * @param event the event
+     */
+    public LedgerEntry(long sequence, LedgerEvent event) {
+        this(sequence, event, null);
+    }
+
+    /**
      * Validates.
      *
      * @param sequence the position in the order of recording, from 1
      * @param event the event
+     * @param key the idempotency key of the command that booked it, or null for none
      */
     public LedgerEntry {
         if (sequence < 1) {

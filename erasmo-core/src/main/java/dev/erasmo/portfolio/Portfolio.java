@@ -1,6 +1,7 @@
 package dev.erasmo.portfolio;
 
 import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.portfolio.Rejection.Reason;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A portfolio: its settings, its ledger and the state folded from it.
@@ -29,14 +31,16 @@ public final class Portfolio {
     private final List<LedgerEntry> entries;
     private final List<LedgerEntry> effective;
     private final Map<EventId, LedgerEntry> byId;
+    private final Map<IdempotencyKey, LedgerEntry> byKey;
     private final PortfolioState state;
 
     private Portfolio(PortfolioInfo info, List<LedgerEntry> entries, List<LedgerEntry> effective,
-            Map<EventId, LedgerEntry> byId, PortfolioState state) {
+            Map<EventId, LedgerEntry> byId, Map<IdempotencyKey, LedgerEntry> byKey, PortfolioState state) {
         this.info = info;
         this.entries = entries;
         this.effective = effective;
         this.byId = byId;
+        this.byKey = byKey;
         this.state = state;
     }
 
@@ -47,7 +51,7 @@ public final class Portfolio {
      * @return the portfolio at version 0
      */
     public static Portfolio create(PortfolioInfo info) {
-        return new Portfolio(Objects.requireNonNull(info, "info"), List.of(), List.of(), Map.of(), PortfolioState.EMPTY);
+        return new Portfolio(Objects.requireNonNull(info, "info"), List.of(), List.of(), Map.of(), Map.of(), PortfolioState.EMPTY);
     }
 
     /**
@@ -60,22 +64,62 @@ public final class Portfolio {
      * @throws RejectedException if the events break a rule (the ledger was not written by erasmo)
      */
     public static Portfolio of(PortfolioInfo info, List<LedgerEntry> entries) {
-        List<LedgerEntry> bySeq = new ArrayList<>(entries);
+        return create(Objects.requireNonNull(info, "info")).plus(entries);
+    }
+
+    /**
+     * The portfolio with the entries a store holds after this version (what
+     * {@code PortfolioStore.findTail} reads), folding only those when they take effect after
+     * every entry already here, as they usually do; so a portfolio kept in memory catches up with
+     * its store without refolding the whole ledger.
+     *
+     * @param later the entries with sequence numbers {@code version() + 1} onwards, in any order
+     * @return the portfolio with them, or this one if there are none
+     * @throws IllegalArgumentException if the sequence numbers do not follow on without gaps, or an
+     *     event id or idempotency key repeats
+     * @throws RejectedException if the events break a rule (the ledger was not written by erasmo)
+     */
+    public Portfolio plus(List<LedgerEntry> later) {
+        if (later.isEmpty()) {
+            return this;
+        }
+        List<LedgerEntry> bySeq = new ArrayList<>(later);
         bySeq.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        Map<EventId, LedgerEntry> ids = new HashMap<>();
+        Map<EventId, LedgerEntry> ids = new HashMap<>(byId);
+        Map<IdempotencyKey, LedgerEntry> keys = new HashMap<>(byKey);
         for (int i = 0; i < bySeq.size(); i++) {
             LedgerEntry e = bySeq.get(i);
-            if (e.sequence() != i + 1) {
-                throw new IllegalArgumentException("ledger of " + info.id() + " has sequence " + e.sequence() + " where " + (i + 1) + " was expected");
+            if (e.sequence() != entries.size() + i + 1) {
+                throw new IllegalArgumentException("ledger of " + info.id() + " has sequence " + e.sequence() + " where "
+                        + (entries.size() + i + 1) + " was expected");
             }
             if (ids.put(e.event().id(), e) != null) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " repeats event id " + e.event().id());
             }
+            if (e.key() != null && keys.put(e.key(), e) != null) {
+                throw new IllegalArgumentException("ledger of " + info.id() + " repeats idempotency key " + e.key());
+            }
         }
-        List<LedgerEntry> effective = new ArrayList<>(bySeq);
-        effective.sort(LedgerEntry.EFFECTIVE_ORDER);
-        PortfolioState state = fold(info.costMethod(), effective, Instant.MAX);
-        return new Portfolio(info, List.copyOf(bySeq), List.copyOf(effective), Map.copyOf(ids), state);
+        List<LedgerEntry> added = new ArrayList<>(bySeq);
+        added.sort(LedgerEntry.EFFECTIVE_ORDER);
+        List<LedgerEntry> newEffective = new ArrayList<>(effective.size() + added.size());
+        newEffective.addAll(effective);
+        newEffective.addAll(added);
+        PortfolioState newState;
+        if (effective.isEmpty() || LedgerEntry.EFFECTIVE_ORDER.compare(added.get(0), effective.get(effective.size() - 1)) > 0) {
+            Fold fold = Fold.from(state, info.costMethod());
+            for (LedgerEntry e : added) {
+                fold.apply(e.event());
+            }
+            newState = fold.toState();
+        } else {
+            newEffective.sort(LedgerEntry.EFFECTIVE_ORDER);
+            newState = fold(info.costMethod(), newEffective, Instant.MAX);
+        }
+        List<LedgerEntry> newEntries = new ArrayList<>(entries.size() + bySeq.size());
+        newEntries.addAll(entries);
+        newEntries.addAll(bySeq);
+        return new Portfolio(info, List.copyOf(newEntries), List.copyOf(newEffective), Map.copyOf(ids), Map.copyOf(keys), newState);
     }
 
     /**
@@ -86,11 +130,29 @@ public final class Portfolio {
      * @throws RejectedException if a rule is broken; this portfolio is unchanged
      */
     public Portfolio append(LedgerEvent event) {
+        return append(event, null);
+    }
+
+    /**
+     * Appends an event booked under an idempotency key, validating it and every later event once
+     * it is in place.
+     *
+     * @param event the event, with an id not yet in the ledger
+     * @param key the key of the command that books it, not yet in the ledger; or null for none
+     * @return the portfolio with the event as entry number {@code version() + 1}
+     * @throws RejectedException if a rule is broken ({@link Reason#IDEMPOTENCY_KEY_REUSED} for a
+     *     key already in the ledger); this portfolio is unchanged
+     */
+    public Portfolio append(LedgerEvent event, @Nullable IdempotencyKey key) {
         Objects.requireNonNull(event, "event");
         if (byId.containsKey(event.id())) {
             throw Fold.reject(Reason.DUPLICATE_EVENT_ID, "event id " + event.id() + " is already in the ledger of " + info.name());
         }
-        LedgerEntry entry = new LedgerEntry(entries.size() + 1L, event);
+        if (key != null && byKey.containsKey(key)) {
+            throw Fold.reject(Reason.IDEMPOTENCY_KEY_REUSED, "idempotency key " + key + " already booked entry #"
+                    + byKey.get(key).sequence() + " (" + describe(byKey.get(key).event()) + ") in the ledger of " + info.name());
+        }
+        LedgerEntry entry = new LedgerEntry(entries.size() + 1L, event, key);
         List<LedgerEntry> newEffective = new ArrayList<>(effective.size() + 1);
         PortfolioState newState;
         if (effective.isEmpty() || LedgerEntry.EFFECTIVE_ORDER.compare(entry, effective.get(effective.size() - 1)) > 0) {
@@ -110,7 +172,13 @@ public final class Portfolio {
         newEntries.add(entry);
         Map<EventId, LedgerEntry> ids = new HashMap<>(byId);
         ids.put(event.id(), entry);
-        return new Portfolio(info, List.copyOf(newEntries), List.copyOf(newEffective), Map.copyOf(ids), newState);
+        Map<IdempotencyKey, LedgerEntry> keys = byKey;
+        if (key != null) {
+            keys = new HashMap<>(byKey);
+            keys.put(key, entry);
+            keys = Map.copyOf(keys);
+        }
+        return new Portfolio(info, List.copyOf(newEntries), List.copyOf(newEffective), Map.copyOf(ids), keys, newState);
     }
 
     /** Folds with a back-dated entry in place; a later event that fails is named in the rejection. */
@@ -195,6 +263,16 @@ public final class Portfolio {
      */
     public Optional<LedgerEntry> findEntry(EventId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Finds the entry booked under an idempotency key.
+     *
+     * @param key the key
+     * @return the entry, or empty
+     */
+    public Optional<LedgerEntry> findEntry(IdempotencyKey key) {
+        return Optional.ofNullable(byKey.get(key));
     }
 
     /**

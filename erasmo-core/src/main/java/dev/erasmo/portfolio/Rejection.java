@@ -25,7 +25,12 @@ public record Rejection(Reason reason, String message) {
         /** The event id is already in the ledger. */
         DUPLICATE_EVENT_ID,
         /** A dividend or split of the same symbol on the same date is already in the ledger. */
-        ALREADY_BOOKED
+        ALREADY_BOOKED,
+        /**
+         * The idempotency key was already used, for a different command: a retried command with
+         * the same key and the same request returns the first result instead.
+         */
+        IDEMPOTENCY_KEY_REUSED
     }
 
     /**

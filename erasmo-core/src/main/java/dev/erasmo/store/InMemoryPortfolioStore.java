@@ -40,7 +40,7 @@ public final class InMemoryPortfolioStore implements PortfolioStore {
         }
         portfolios.put(info.id(), new StoredPortfolio(info, entries.size(), entries));
         for (LedgerEntry e : entries) {
-            eventIds.add(new EventKey(info.id(), e.event().id().value()));
+            eventIds.addAll(keysOf(info.id(), e));
         }
     }
 
@@ -69,7 +69,7 @@ public final class InMemoryPortfolioStore implements PortfolioStore {
             throw new PortfolioNotFoundException("no portfolio with id " + id);
         }
         for (LedgerEntry e : p.entries()) {
-            eventIds.remove(new EventKey(id, e.event().id().value()));
+            eventIds.removeAll(keysOf(id, e));
         }
     }
 
@@ -83,11 +83,14 @@ public final class InMemoryPortfolioStore implements PortfolioStore {
             throw new StaleVersionException("portfolio " + id + " expected version " + expectedVersion + " but found " + p.version());
         }
         PortfolioStore.checkNumbering(expectedVersion, entries);
+        PortfolioStore.checkDistinctEventIds(id, entries);
         Set<EventKey> keys = new HashSet<>();
         for (LedgerEntry e : entries) {
-            EventKey key = new EventKey(id, e.event().id().value());
-            if (eventIds.contains(key) || !keys.add(key)) {
-                throw new StoreException("portfolio " + id + " already has an event with id " + e.event().id());
+            for (EventKey key : keysOf(id, e)) {
+                if (eventIds.contains(key)) {
+                    throw new StoreException("portfolio " + id + " already has an event with " + key.what() + " " + key.value());
+                }
+                keys.add(key);
             }
         }
         List<LedgerEntry> all = new ArrayList<>(p.entries());
@@ -97,6 +100,17 @@ public final class InMemoryPortfolioStore implements PortfolioStore {
         return all.size();
     }
 
-    private record EventKey(PortfolioId portfolio, String eventId) {
+    @Override
+    public synchronized Optional<LedgerTail> findTail(PortfolioId id, long afterVersion) {
+        return PortfolioStore.super.findTail(id, afterVersion);
+    }
+
+    private static List<EventKey> keysOf(PortfolioId id, LedgerEntry e) {
+        EventKey eventId = new EventKey(id, "id", e.event().id().value());
+        return e.key() == null ? List.of(eventId) : List.of(eventId, new EventKey(id, "idempotency key", e.key().value()));
+    }
+
+    /** What must be unique within a portfolio: an event id, or an idempotency key. */
+    private record EventKey(PortfolioId portfolio, String what, String value) {
     }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
  *
  * <p>Concurrency is optimistic: {@link #append} takes the version the writer last read, and
  * throws {@link StaleVersionException} without writing anything when another writer appended in
- * between. Every write is atomic: all of it or nothing.
+ * between. Every write is atomic: all of it or nothing. An entry's idempotency key, when it has
+ * one, is unique within its portfolio: an append that repeats a stored key (or repeats one within
+ * itself) throws {@link StoreException} and writes nothing.
  *
  * <p>Implementations must be thread-safe. {@code PortfolioStoreContract} in erasmo-core's test jar
  * is the test every implementation must pass.
@@ -28,7 +30,7 @@ public interface PortfolioStore {
      * @param entries the first entries, numbered from 1 without gaps; may be empty
      * @throws DuplicatePortfolioException if the id, or the owner and name, exist already
      * @throws IllegalArgumentException if the entries are not numbered from 1
-     * @throws StoreException if the entries repeat an event id
+     * @throws StoreException if the entries repeat an event id or idempotency key
      */
     void create(PortfolioInfo info, List<LedgerEntry> entries);
 
@@ -49,6 +51,27 @@ public interface PortfolioStore {
      * @return the portfolio with its entries, or empty if there is none
      */
     Optional<StoredPortfolio> find(PortfolioId id);
+
+    /**
+     * Reads the end of a ledger: the entries after a version the caller already holds, with the
+     * current version, in one consistent read. A caller that keeps a portfolio in memory catches up
+     * with it instead of loading every entry again. When the ledger is below {@code afterVersion}
+     * (it was deleted and created again) the tail starts from entry 1, so the caller must check
+     * {@link LedgerTail#after()}.
+     *
+     * <p>The default reads the whole portfolio with {@link #find}; stores that can read a range
+     * should.
+     *
+     * @param id the portfolio
+     * @param afterVersion the version the caller holds, 0 for everything
+     * @return the tail, or empty if there is no such portfolio
+     */
+    default Optional<LedgerTail> findTail(PortfolioId id, long afterVersion) {
+        return find(id).map(p -> {
+            long from = p.version() >= afterVersion ? afterVersion : 0;
+            return new LedgerTail(p.info(), p.version(), p.entries().subList((int) from, p.entries().size()));
+        });
+    }
 
     /**
      * Finds a portfolio's settings by owner and name.
@@ -86,6 +109,8 @@ public interface PortfolioStore {
      * @throws PortfolioNotFoundException if there is no such portfolio
      * @throws StaleVersionException if the current version is not {@code expectedVersion}
      * @throws IllegalArgumentException if the entries are not numbered from {@code expectedVersion + 1}
+     * @throws StoreException if an event id or idempotency key is in the ledger already, or repeats
+     *     within the entries
      */
     long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries);
 
@@ -133,17 +158,21 @@ public interface PortfolioStore {
     }
 
     /**
-     * Checks that entries written together do not repeat an event id; for implementations.
+     * Checks that entries written together do not repeat an event id or an idempotency key; for
+     * implementations.
      *
      * @param id the portfolio, for the message
      * @param entries the entries
-     * @throws StoreException if an id repeats
+     * @throws StoreException if an id or key repeats
      */
     static void checkDistinctEventIds(PortfolioId id, List<LedgerEntry> entries) {
-        java.util.Set<dev.erasmo.ledger.EventId> ids = new java.util.HashSet<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
         for (LedgerEntry e : entries) {
-            if (!ids.add(e.event().id())) {
+            if (!seen.add(e.event().id())) {
                 throw new StoreException("portfolio " + id + " cannot take event id " + e.event().id() + " twice in one write");
+            }
+            if (e.key() != null && !seen.add(e.key())) {
+                throw new StoreException("portfolio " + id + " cannot take idempotency key " + e.key() + " twice in one write");
             }
         }
     }

@@ -10,6 +10,7 @@ import dev.erasmo.ledger.Deposit;
 import dev.erasmo.ledger.Dividend;
 import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.Fee;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.ledger.Sell;
@@ -351,6 +352,121 @@ public abstract class PortfolioStoreContract {
                 .isNotInstanceOf(StaleVersionException.class);
 
         assertThat(store.load(PortfolioId.of("p-1")).version()).isZero();
+    }
+
+    // ------------------------------------------------------------------ idempotency keys
+
+    @Test
+    void append_entriesWithAndWithoutKeys_readBackWithTheirKeys() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"), List.of(new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("open-1"))));
+        store.append(PortfolioId.of("p-1"), 1, List.of(new LedgerEntry(2, deposit("e-2", "5")),
+                new LedgerEntry(3, deposit("e-3", "7"), IdempotencyKey.of("x');DROP/**/TABLE/**/erasmo_event;--"))));
+
+        assertThat(store.load(PortfolioId.of("p-1")).entries()).containsExactly(
+                new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("open-1")),
+                new LedgerEntry(2, deposit("e-2", "5"), null),
+                new LedgerEntry(3, deposit("e-3", "7"), IdempotencyKey.of("x');DROP/**/TABLE/**/erasmo_event;--")));
+    }
+
+    @Test
+    void append_keyAlreadyInLedger_throwsStoreExceptionAndWritesNothing() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"));
+        store.append(PortfolioId.of("p-1"), 0, List.of(new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("k"))));
+
+        assertThatThrownBy(() -> store.append(PortfolioId.of("p-1"), 1, List.of(new LedgerEntry(2, deposit("e-2", "200")),
+                new LedgerEntry(3, deposit("e-3", "300"), IdempotencyKey.of("k")))))
+                .isInstanceOf(StoreException.class)
+                .isNotInstanceOf(StaleVersionException.class);
+
+        assertThat(store.load(PortfolioId.of("p-1")).version()).isEqualTo(1);
+    }
+
+    @Test
+    void append_sameKeyTwiceInOneCall_throwsStoreExceptionAndWritesNothing() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"));
+
+        assertThatThrownBy(() -> store.append(PortfolioId.of("p-1"), 0, List.of(new LedgerEntry(1, deposit("e-1", "100"),
+                IdempotencyKey.of("k")), new LedgerEntry(2, deposit("e-2", "200"), IdempotencyKey.of("k")))))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(store.load(PortfolioId.of("p-1")).version()).isZero();
+    }
+
+    @Test
+    void append_sameKeyInTwoPortfolios_isAccepted() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"));
+        store.create(info("p-2", BOB, "tech"));
+
+        store.append(PortfolioId.of("p-1"), 0, List.of(new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("k"))));
+        store.append(PortfolioId.of("p-2"), 0, List.of(new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("k"))));
+
+        assertThat(store.load(PortfolioId.of("p-2")).entries().get(0).key()).isEqualTo(IdempotencyKey.of("k"));
+    }
+
+    @Test
+    void delete_thenCreateSameId_freesItsKeys() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"), List.of(new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("k"))));
+        store.delete(PortfolioId.of("p-1"));
+
+        store.create(info("p-1", ALICE, "tech"), List.of(new LedgerEntry(1, deposit("e-1", "100"), IdempotencyKey.of("k"))));
+
+        assertThat(store.load(PortfolioId.of("p-1")).version()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ tail reads
+
+    @Test
+    void findTail_afterAVersion_returnsOnlyTheLaterEntriesAndTheCurrentVersion() {
+        PortfolioStore store = newStore();
+        PortfolioInfo info = info("p-1", ALICE, "tech");
+        store.create(info);
+        store.append(PortfolioId.of("p-1"), 0, entries(1, deposit("e-1", "1"), deposit("e-2", "2"), deposit("e-3", "3")));
+
+        LedgerTail tail = store.findTail(PortfolioId.of("p-1"), 1).orElseThrow();
+
+        assertThat(tail.info()).isEqualTo(info);
+        assertThat(tail.version()).isEqualTo(3);
+        assertThat(tail.after()).isEqualTo(1);
+        assertThat(tail.entries()).containsExactly(new LedgerEntry(2, deposit("e-2", "2")), new LedgerEntry(3, deposit("e-3", "3")));
+    }
+
+    @Test
+    void findTail_atTheCurrentVersion_isEmpty_andFromZero_isEverything() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"));
+        store.append(PortfolioId.of("p-1"), 0, entries(1, deposit("e-1", "1"), deposit("e-2", "2")));
+
+        LedgerTail none = store.findTail(PortfolioId.of("p-1"), 2).orElseThrow();
+        LedgerTail all = store.findTail(PortfolioId.of("p-1"), 0).orElseThrow();
+
+        assertThat(none.version()).isEqualTo(2);
+        assertThat(none.entries()).isEmpty();
+        assertThat(all.after()).isZero();
+        assertThat(all.entries()).containsExactly(new LedgerEntry(1, deposit("e-1", "1")), new LedgerEntry(2, deposit("e-2", "2")));
+    }
+
+    @Test
+    void findTail_beyondTheVersion_portfolioCreatedAgain_startsFromEntryOne() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", ALICE, "tech"));
+        store.append(PortfolioId.of("p-1"), 0, entries(1, deposit("e-1", "1"), deposit("e-2", "2"), deposit("e-3", "3")));
+        store.delete(PortfolioId.of("p-1"));
+        store.create(info("p-1", ALICE, "tech"), entries(1, deposit("f-1", "9")));
+
+        LedgerTail tail = store.findTail(PortfolioId.of("p-1"), 3).orElseThrow();
+
+        assertThat(tail.after()).isZero();
+        assertThat(tail.entries()).containsExactly(new LedgerEntry(1, deposit("f-1", "9")));
+    }
+
+    @Test
+    void findTail_unknownId_isEmpty() {
+        assertThat(newStore().findTail(PortfolioId.of("nope"), 0)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.erasmo.store.jdbc;
 import dev.erasmo.store.StoreException;
 import dev.erasmo.store.jdbc.JdbcPortfolioStore.Database;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,6 +105,64 @@ abstract class Dialect {
         }
         return Failure.OTHER;
     }
+
+    /**
+     * Keeps other instances from changing the schema until {@link #unlockSchema}: called on a
+     * connection in auto-commit mode before the store reads the recorded schema version, so two
+     * instances starting at once against an empty database do not both apply a script. The
+     * default does nothing: H2's scripts create only what is missing and a version recorded
+     * twice is refused by its key, so a race there ends in one schema too.
+     *
+     * @param c the connection the migration runs on
+     * @throws SQLException from the driver, or if the lock cannot be had in time
+     */
+    void lockSchema(Connection c) throws SQLException {
+    }
+
+    /**
+     * Releases what {@link #lockSchema} took; called on the same connection, also after a failure.
+     *
+     * @param c the connection the migration ran on
+     * @throws SQLException from the driver
+     */
+    void unlockSchema(Connection c) throws SQLException {
+    }
+
+    /**
+     * Runs first in the transaction that applies one schema script, before the recorded version
+     * is read again: SQLite takes its write lock there. The default does nothing.
+     *
+     * @param c the connection, not in auto-commit mode
+     * @throws SQLException from the driver
+     */
+    void beginSchemaChange(Connection c) throws SQLException {
+    }
+
+    /**
+     * Tells whether a failed schema script lost a race with another instance's migration, so that
+     * the migration reads the recorded version again and goes on. The default: never (the lock of
+     * {@link #lockSchema} keeps instances apart).
+     *
+     * @param e the failure
+     * @return true to try again
+     */
+    boolean lostSchemaRace(SQLException e) {
+        return false;
+    }
+
+    /**
+     * Tells whether a schema script and the record of its version run in one transaction. The
+     * default: yes. H2 commits what a DDL statement did on its own; rolling such a transaction
+     * back could take away what another instance's script already relied on.
+     *
+     * @return false to run each statement in auto-commit mode
+     */
+    boolean transactionalSchemaChanges() {
+        return true;
+    }
+
+    /** How long {@link #lockSchema} waits for another instance's migration, in seconds. */
+    static final int SCHEMA_LOCK_TIMEOUT_SECONDS = 60;
 
     /**
      * Checks that a decimal fits the schema's {@code DECIMAL(38,12)} columns exactly, so that no

@@ -8,6 +8,7 @@ import dev.erasmo.ledger.Dividend;
 import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.EventKind;
 import dev.erasmo.ledger.Fee;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.ledger.Sell;
@@ -47,19 +48,20 @@ import org.jspecify.annotations.Nullable;
  * @param numerator {@code numerator} of a split
  * @param denominator {@code denominator} of a split
  * @param description {@code description} of a fee
+ * @param key {@code idempotency_key} of the command that booked it
  */
 record EventRow(long sequence, String eventId, String kind, Instant at, @Nullable String symbol, @Nullable String currency,
         @Nullable BigDecimal quantity, @Nullable BigDecimal price, @Nullable BigDecimal amount, @Nullable BigDecimal fee,
-        @Nullable Integer numerator, @Nullable Integer denominator, @Nullable String description) {
+        @Nullable Integer numerator, @Nullable Integer denominator, @Nullable String description, @Nullable String key) {
 
     /** Inserts one row; the parameters in the order of {@link #bind}. */
     static final String INSERT = "INSERT INTO erasmo_event (portfolio_id, seq, event_id, kind, effective_at_second,"
-            + " effective_at_nano, symbol, currency, quantity, price, amount, fee, numerator, denominator, description)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " effective_at_nano, symbol, currency, quantity, price, amount, fee, numerator, denominator, description,"
+            + " idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The columns {@link #read} reads, for a SELECT list (qualified with {@code e.}). */
     static final String COLUMNS = "e.seq, e.event_id, e.kind, e.effective_at_second, e.effective_at_nano, e.symbol,"
-            + " e.currency, e.quantity, e.price, e.amount, e.fee, e.numerator, e.denominator, e.description";
+            + " e.currency, e.quantity, e.price, e.amount, e.fee, e.numerator, e.denominator, e.description, e.idempotency_key";
 
     /**
      * The row of an entry.
@@ -83,10 +85,10 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
             row = trade(entry, s.instrument(), s.quantity(), s.price(), s.fee());
         } else if (event instanceof Dividend d) {
             row = new EventRow(entry.sequence(), d.id().value(), d.kind().name(), d.at(), d.instrument().symbol().value(),
-                    code(d.instrument().currency()), null, d.perShare().amount(), null, null, null, null, null);
+                    code(d.instrument().currency()), null, d.perShare().amount(), null, null, null, null, null, key(entry));
         } else if (event instanceof Split s) {
             row = new EventRow(entry.sequence(), s.id().value(), s.kind().name(), s.at(), s.symbol().value(), null, null,
-                    null, null, null, s.numerator(), s.denominator(), null);
+                    null, null, null, s.numerator(), s.denominator(), null, key(entry));
         } else {
             throw new IllegalArgumentException("no row layout for " + event.kind());
         }
@@ -100,13 +102,17 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
     private static EventRow cash(LedgerEntry entry, Money amount, @Nullable String description) {
         LedgerEvent e = entry.event();
         return new EventRow(entry.sequence(), e.id().value(), e.kind().name(), e.at(), null, code(amount.currency()), null, null,
-                amount.amount(), null, null, null, description);
+                amount.amount(), null, null, null, description, key(entry));
     }
 
     private static EventRow trade(LedgerEntry entry, Instrument instrument, Quantity quantity, Price price, Money fee) {
         LedgerEvent e = entry.event();
         return new EventRow(entry.sequence(), e.id().value(), e.kind().name(), e.at(), instrument.symbol().value(),
-                code(instrument.currency()), quantity.value(), price.amount(), null, fee.amount(), null, null, null);
+                code(instrument.currency()), quantity.value(), price.amount(), null, fee.amount(), null, null, null, key(entry));
+    }
+
+    private static @Nullable String key(LedgerEntry entry) {
+        return entry.key() == null ? null : entry.key().value();
     }
 
     private static String code(Currency currency) {
@@ -137,6 +143,7 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
         setInt(ps, 13, numerator);
         setInt(ps, 14, denominator);
         setString(ps, 15, description);
+        setString(ps, 16, key);
     }
 
     private static void setString(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
@@ -174,7 +181,7 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
         return new EventRow(rs.getLong("seq"), rs.getString("event_id"), rs.getString("kind"), at,
                 rs.getString("symbol"), rs.getString("currency"), dialect.getDecimal(rs, "quantity"),
                 dialect.getDecimal(rs, "price"), dialect.getDecimal(rs, "amount"), dialect.getDecimal(rs, "fee"),
-                getInt(rs, "numerator"), getInt(rs, "denominator"), rs.getString("description"));
+                getInt(rs, "numerator"), getInt(rs, "denominator"), rs.getString("description"), rs.getString("idempotency_key"));
     }
 
     private static @Nullable Integer getInt(ResultSet rs, String column) throws SQLException {
@@ -203,7 +210,7 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
                 case SPLIT -> new Split(id, at, Symbol.of(required(symbol, "symbol")), required(numerator, "numerator"),
                         required(denominator, "denominator"));
             };
-            return new LedgerEntry(sequence, event);
+            return new LedgerEntry(sequence, event, key == null ? null : IdempotencyKey.of(key));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new StoreException("portfolio " + portfolio + " has an entry with seq " + sequence + " (" + kind
                     + ") that is not a valid event: " + e.getMessage(), e);

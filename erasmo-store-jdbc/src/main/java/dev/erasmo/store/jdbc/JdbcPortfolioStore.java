@@ -7,6 +7,7 @@ import dev.erasmo.portfolio.Owner;
 import dev.erasmo.portfolio.PortfolioId;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.store.DuplicatePortfolioException;
+import dev.erasmo.store.LedgerTail;
 import dev.erasmo.store.PortfolioNotFoundException;
 import dev.erasmo.store.PortfolioStore;
 import dev.erasmo.store.SchemaException;
@@ -25,13 +26,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
@@ -49,8 +48,9 @@ import org.sqlite.SQLiteDataSource;
  * {@link SchemaException}. The tables are {@code erasmo_portfolio(id, owner, name, base_currency,
  * cost_method, version, created_at_second, created_at_nano)}, unique on {@code (owner, name)}, and
  * {@code erasmo_event(portfolio_id, seq, event_id, kind, effective_at_second, effective_at_nano,
- * symbol, currency, quantity, price, amount, fee, numerator, denominator, description)}, keyed by
- * {@code (portfolio_id, seq)} and unique on {@code (portfolio_id, event_id)}: typed columns, so
+ * symbol, currency, quantity, price, amount, fee, numerator, denominator, description,
+ * idempotency_key)}, keyed by {@code (portfolio_id, seq)} and unique on
+ * {@code (portfolio_id, event_id)} and {@code (portfolio_id, idempotency_key)}: typed columns, so
  * the embedding application can query ledgers with plain SQL.
  *
  * <p><b>Exact values.</b> Decimals are stored exactly: {@code DECIMAL(38,12)}, or plain decimal
@@ -184,15 +184,35 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
 
     @Override
     public Optional<StoredPortfolio> find(PortfolioId id) {
+        return read(id, 0).map(t -> new StoredPortfolio(t.info(), t.version(), t.entries()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement reads the version and the entries after {@code afterVersion}, so the read is
+     * consistent on every database.
+     */
+    @Override
+    public Optional<LedgerTail> findTail(PortfolioId id, long afterVersion) {
+        Optional<LedgerTail> tail = read(id, afterVersion);
+        if (tail.isPresent() && tail.get().version() < afterVersion) {
+            return read(id, 0);
+        }
+        return tail;
+    }
+
+    private Optional<LedgerTail> read(PortfolioId id, long afterVersion) {
         Objects.requireNonNull(id, "id");
         Dialect d = open();
         // one statement, so one snapshot of the version and the entries on every database
         String sql = "SELECT " + PORTFOLIO_COLUMNS + ", " + EventRow.COLUMNS + " FROM erasmo_portfolio p"
-                + " LEFT JOIN erasmo_event e ON e.portfolio_id = p.id AND e.seq <= p.version WHERE p.id = ? ORDER BY e.seq";
+                + " LEFT JOIN erasmo_event e ON e.portfolio_id = p.id AND e.seq <= p.version AND e.seq > ? WHERE p.id = ? ORDER BY e.seq";
         try {
             return transaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, id.value());
+                    ps.setLong(1, afterVersion);
+                    ps.setString(2, id.value());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             return Optional.empty();
@@ -206,11 +226,12 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                                 entries.add(EventRow.read(rs, d).toEntry(id));
                             }
                         } while (rs.next());
-                        if (entries.size() != version) {
+                        long expected = Math.max(0, version - afterVersion);
+                        if (entries.size() != expected) {
                             throw new StoreException("portfolio " + id + " is at version " + version + " but its ledger has "
-                                    + entries.size() + " entries");
+                                    + entries.size() + " entries after entry " + afterVersion + ", not " + expected);
                         }
-                        return Optional.of(new StoredPortfolio(info, version, entries));
+                        return Optional.of(new LedgerTail(info, version, entries));
                     }
                 }
             });
@@ -364,12 +385,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(entries, "entries");
         PortfolioStore.checkNumbering(expectedVersion, entries);
-        Set<String> eventIds = new HashSet<>();
-        for (LedgerEntry e : entries) {
-            if (!eventIds.add(e.event().id().value())) {
-                throw new StoreException("portfolio " + id + " cannot take event id " + e.event().id() + " twice in one append");
-            }
-        }
+        PortfolioStore.checkDistinctEventIds(id, entries);
         List<EventRow> rows = entries.stream().map(EventRow::of).toList();
         long newVersion = expectedVersion + entries.size();
         Dialect d = open();
@@ -390,7 +406,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             throw switch (d.classify(e)) {
                 case CONFLICT -> new StaleVersionException("portfolio " + id + " expected version " + expectedVersion
                         + " but a concurrent writer changed it", e);
-                case INTEGRITY -> eventIdTaken(id, eventIds, e);
+                case INTEGRITY -> taken(id, rows, e);
                 case OTHER -> failed("append " + entries.size() + " entries to portfolio " + id, e);
             };
         }
@@ -424,18 +440,25 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         }
     }
 
-    /** Names the event ids that a failed append clashed with, by looking at what is there now. */
-    private StoreException eventIdTaken(PortfolioId id, Set<String> eventIds, SQLException cause) {
-        Set<String> taken = new HashSet<>();
+    /** Names the event ids and idempotency keys that a failed append clashed with, by looking at what is there now. */
+    private StoreException taken(PortfolioId id, List<EventRow> rows, SQLException cause) {
+        Set<String> taken = new java.util.TreeSet<>();
         try {
             transaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT event_id FROM erasmo_event WHERE portfolio_id = ? AND event_id = ?")) {
-                    for (String eventId : eventIds) {
-                        ps.setString(1, id.value());
-                        ps.setString(2, eventId);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (rs.next() && eventId.equals(rs.getString(1))) {
-                                taken.add(eventId);
+                for (String column : List.of("event_id", "idempotency_key")) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM erasmo_event WHERE portfolio_id = ? AND "
+                            + column + " = ?")) {
+                        for (EventRow row : rows) {
+                            String value = column.equals("event_id") ? row.eventId() : row.key();
+                            if (value == null) {
+                                continue;
+                            }
+                            ps.setString(1, id.value());
+                            ps.setString(2, value);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                if (rs.next() && value.equals(rs.getString(1))) {
+                                    taken.add((column.equals("event_id") ? "an event with id " : "an entry with idempotency key ") + value);
+                                }
                             }
                         }
                     }
@@ -448,8 +471,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         if (taken.isEmpty()) {
             return new StoreException("appending to portfolio " + id + " broke an integrity constraint", cause);
         }
-        return new StoreException("portfolio " + id + " already has an event with id "
-                + taken.stream().sorted().collect(Collectors.joining(", ")), cause);
+        return new StoreException("portfolio " + id + " already has " + String.join(", ", taken), cause);
     }
 
     // ------------------------------------------------------------------ life cycle

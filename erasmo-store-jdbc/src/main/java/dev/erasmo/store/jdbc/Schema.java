@@ -32,7 +32,7 @@ final class Schema {
     static final String VERSION_TABLE = "erasmo_schema_version.sql";
 
     /** Every script, in the order they apply; the last one's version is the newest known. */
-    static final List<Script> SCRIPTS = List.of(new Script(1, "V1__ledger.sql"));
+    static final List<Script> SCRIPTS = List.of(new Script(1, "V1__ledger.sql"), new Script(2, "V2__idempotency_key.sql"));
 
     /** The newest schema version this code knows. */
     static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
@@ -55,22 +55,45 @@ final class Schema {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
             try {
-                run(c, dialect, VERSION_TABLE);
-                int current = currentVersion(c);
-                if (current > LATEST) {
-                    throw new SchemaException("the database holds erasmo schema version " + current
-                            + ", newer than the newest this erasmo-store-jdbc knows (" + LATEST + "): use a newer erasmo");
-                }
-                for (Script script : SCRIPTS) {
-                    if (script.version() > current) {
-                        apply(c, dialect, script, clock);
+                dialect.lockSchema(c);
+                try {
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            // after a lost race, every script again: only H2 loses races, and its
+                            // scripts create just what is missing
+                            upgrade(c, dialect, clock, attempt > 1);
+                            break;
+                        } catch (SQLException e) {
+                            if (attempt == MAX_SCHEMA_ATTEMPTS || !dialect.lostSchemaRace(e)) {
+                                throw e;
+                            }
+                        }
                     }
+                } finally {
+                    dialect.unlockSchema(c);
                 }
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new SchemaException("could not create or check the erasmo schema on " + dialect.database(), e);
+            throw new SchemaException("could not create or check the erasmo schema on " + dialect.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How often a migration that lost a race with another instance's starts again (H2). */
+    static final int MAX_SCHEMA_ATTEMPTS = 10;
+
+    private static void upgrade(Connection c, Dialect dialect, Clock clock, boolean everyScript) throws SQLException {
+        run(c, dialect, VERSION_TABLE);
+        int current = currentVersion(c);
+        if (current > LATEST) {
+            throw new SchemaException("the database holds erasmo schema version " + current
+                    + ", newer than the newest this erasmo-store-jdbc knows (" + LATEST + "): use a newer erasmo");
+        }
+        for (Script script : SCRIPTS) {
+            if (everyScript || script.version() > current) {
+                apply(c, dialect, script, clock, everyScript);
+            }
         }
     }
 
@@ -109,32 +132,50 @@ final class Schema {
         }
     }
 
-    /** Applies one script and records it, in one transaction where the database's DDL is transactional. */
-    private static void apply(Connection c, Dialect dialect, Script script, Clock clock) throws SQLException {
+    /**
+     * Applies one script and records it, in one transaction where the database's DDL is
+     * transactional, unless another instance recorded it in the meantime (then only if asked to
+     * run it even so).
+     */
+    private static void apply(Connection c, Dialect dialect, Script script, Clock clock, boolean evenIfRecorded) throws SQLException {
         String path = path(dialect, script.name());
-        c.setAutoCommit(false);
+        c.setAutoCommit(!dialect.transactionalSchemaChanges());
         try {
-            run(c, dialect, script.name());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
-                ps.setInt(1, script.version());
-                ps.setString(2, path);
-                ps.setString(3, clock.instant().toString());
-                ps.executeUpdate();
+            dialect.beginSchemaChange(c);
+            boolean recorded = currentVersion(c) >= script.version();
+            if (evenIfRecorded || !recorded) {
+                run(c, dialect, script.name());
             }
-            c.commit();
+            if (!recorded) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                    ps.setInt(1, script.version());
+                    ps.setString(2, path);
+                    ps.setString(3, clock.instant().toString());
+                    ps.executeUpdate();
+                }
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         } catch (SQLException e) {
             try {
-                c.rollback();
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
             } catch (SQLException r) {
                 e.addSuppressed(r);
                 throw e;
             }
-            // another instance applied the same script at the same moment (the scripts only
-            // create what is missing): fine if the version is now recorded
+            // another instance applied the same script at the same moment where no lock keeps
+            // them apart (H2, whose scripts only create what is missing): start again, or go on
+            // if it is recorded
+            if (dialect.lostSchemaRace(e)) {
+                throw e;
+            }
             if (dialect.classify(e) != Dialect.Failure.INTEGRITY || currentVersion(c) < script.version()) {
                 throw new SchemaException("could not apply " + path + " (erasmo schema version " + script.version() + ") on "
-                        + dialect.database(), e);
+                        + dialect.database() + ": " + e.getMessage(), e);
             }
         } finally {
             c.setAutoCommit(true);

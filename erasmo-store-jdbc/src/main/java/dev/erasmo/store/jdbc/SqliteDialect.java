@@ -2,9 +2,11 @@ package dev.erasmo.store.jdbc;
 
 import dev.erasmo.store.jdbc.JdbcPortfolioStore.Database;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,18 @@ final class SqliteDialect extends Dialect {
     @Override
     Database database() {
         return Database.SQLITE;
+    }
+
+    /**
+     * Takes the database's write lock before the version is read again (a statement that writes,
+     * though it changes no row), so a second process waits for the first one's script (up to
+     * its busy timeout) and then finds it applied.
+     */
+    @Override
+    void beginSchemaChange(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE erasmo_schema_version SET version = version WHERE version < 0");
+        }
     }
 
     /** Binds the plain decimal string, e.g. {@code 0.1} or {@code 12345678901234.567890123}. */

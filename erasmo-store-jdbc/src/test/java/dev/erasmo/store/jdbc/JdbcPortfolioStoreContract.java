@@ -9,6 +9,7 @@ import dev.erasmo.instrument.Symbol;
 import dev.erasmo.ledger.Buy;
 import dev.erasmo.ledger.Deposit;
 import dev.erasmo.ledger.EventId;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.money.Currencies;
 import dev.erasmo.money.Money;
@@ -185,17 +186,19 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
     // ------------------------------------------------------------------ schema
 
     @Test
-    void firstUse_emptyDatabase_createsSchemaAndRecordsVersion1() throws SQLException {
+    void firstUse_emptyDatabase_createsSchemaAndRecordsEveryVersion() throws SQLException {
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:15:30Z"), ZoneOffset.UTC);
         JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(dataSource).clock(clock).build());
 
         assertThat(store.list(ALICE)).isEmpty();
 
-        List<List<String>> versions = query("SELECT version, script, applied_at FROM erasmo_schema_version");
-        assertThat(versions).hasSize(1);
+        List<List<String>> versions = query("SELECT version, script, applied_at FROM erasmo_schema_version ORDER BY version");
+        assertThat(versions).hasSize(2);
         assertThat(versions.get(0).get(0)).isEqualTo("1");
         assertThat(versions.get(0).get(1)).endsWith("/V1__ledger.sql");
         assertThat(versions.get(0).get(2)).isEqualTo("2026-12-03T10:15:30Z");
+        assertThat(versions.get(1).get(0)).isEqualTo("2");
+        assertThat(versions.get(1).get(1)).endsWith("/V2__idempotency_key.sql");
         assertThat(query("SELECT COUNT(*) FROM erasmo_portfolio")).containsExactly(List.of("0"));
         assertThat(query("SELECT COUNT(*) FROM erasmo_event")).containsExactly(List.of("0"));
     }
@@ -207,17 +210,89 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         PortfolioStore second = newStore();
 
         assertThat(second.load(P1).info()).isEqualTo(info("p-1", "tech"));
-        assertThat(query("SELECT version FROM erasmo_schema_version")).containsExactly(List.of("1"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+    }
+
+    /*
+     * Eight application instances start at the same moment against an empty database: every one
+     * works, and the database ends with one schema, each version recorded once, that takes keyed
+     * entries (version 2's column and unique index are there exactly once).
+     */
+    @Test
+    void firstUse_manyInstancesAtOnceOnAnEmptyDatabase_endWithOneCorrectSchema() throws Exception {
+        int instances = 8;
+        List<JdbcPortfolioStore> starting = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            starting.add(track(createStore()));
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        List<java.util.concurrent.Future<Integer>> started = new ArrayList<>();
+        for (JdbcPortfolioStore store : starting) {
+            started.add(pool.submit(() -> {
+                together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                return store.list(ALICE).size();
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<Integer> f : started) {
+                assertThat(f.get(2, java.util.concurrent.TimeUnit.MINUTES)).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+        starting.get(0).create(info("p-1", "tech"));
+        starting.get(1).append(P1, 0, List.of(new LedgerEntry(1, deposit(1, "e-1", "1").event(), IdempotencyKey.of("k"))));
+        assertThatThrownBy(() -> starting.get(2).append(P1, 1, List.of(new LedgerEntry(2, deposit(2, "e-2", "1").event(),
+                IdempotencyKey.of("k"))))).isInstanceOf(StoreException.class).hasMessageContaining("idempotency key k");
+        assertThat(starting.get(3).load(P1).entries()).extracting(LedgerEntry::key).containsExactly(IdempotencyKey.of("k"));
+    }
+
+    /*
+     * A database made by an erasmo of schema version 1 (its script run by hand, as a team with its
+     * own migration tool would have), holding a ledger: the first use applies version 2 and the
+     * old entries read back unchanged, without keys.
+     */
+    @Test
+    void firstUse_databaseAtVersion1WithALedger_isUpgradedAndKeepsIt() throws SQLException {
+        Dialect d = Dialect.of(database());
+        for (String script : List.of(Schema.VERSION_TABLE, "V1__ledger.sql")) {
+            for (String sql : Schema.statements(read(Schema.path(d, script)))) {
+                execute(sql);
+            }
+        }
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (1, 'by hand', '2026-01-01T00:00:00Z')");
+        execute("INSERT INTO erasmo_portfolio (id, owner, name, base_currency, cost_method, version, created_at_second,"
+                + " created_at_nano) VALUES ('p-1', 'alice', 'tech', 'USD', 'FIFO', 1, 1357137000, 123456789)");
+        execute("INSERT INTO erasmo_event (portfolio_id, seq, event_id, kind, effective_at_second, effective_at_nano, currency,"
+                + " amount) VALUES ('p-1', 1, 'e-1', 'DEPOSIT', 1357137000, 123456789, 'USD', 100.25)");
+
+        PortfolioStore store = newStore();
+
+        assertThat(store.load(P1).entries()).containsExactly(deposit(1, "e-1", "100.25"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+        store.append(P1, 1, List.of(new LedgerEntry(2, deposit(2, "e-2", "1").event(), IdempotencyKey.of("k"))));
+        assertThat(store.load(P1).entries().get(1).key()).isEqualTo(IdempotencyKey.of("k"));
+    }
+
+    private static String read(String path) {
+        try (java.io.InputStream in = Schema.class.getResourceAsStream("schema/" + path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void firstUse_databaseWithNewerSchemaVersion_isRefusedWithSchemaException() throws SQLException {
         newStore().create(info("p-1", "tech"));
-        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (2, 'V2__future.sql', '2030-01-01T00:00:00Z')");
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (3, 'V3__future.sql', '2030-01-01T00:00:00Z')");
 
         PortfolioStore newer = newStore();
 
-        assertThatThrownBy(() -> newer.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> newer.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 3");
         assertThatThrownBy(() -> newer.list(ALICE)).isInstanceOf(SchemaException.class);
     }
 
@@ -228,7 +303,7 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("no erasmo schema");
         // nothing was created: a migrating store then creates the schema as on any first use
         newStore().create(info("p-1", "tech"));
-        assertThat(query("SELECT version FROM erasmo_schema_version")).containsExactly(List.of("1"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
     }
 
     @Test
@@ -243,11 +318,11 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
     @Test
     void validateOnly_newerSchema_isRefused() throws SQLException {
         newStore().create(info("p-1", "tech"));
-        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (2, 'V2__future.sql', '2030-01-01T00:00:00Z')");
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (3, 'V3__future.sql', '2030-01-01T00:00:00Z')");
 
         JdbcPortfolioStore validating = track(JdbcPortfolioStore.builder(dataSource()).schema(JdbcPortfolioStore.SchemaMode.VALIDATE).build());
 
-        assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 3");
     }
 
     @Test
