@@ -21,6 +21,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mutable accumulator of the fold: applies one event at a time and throws
@@ -31,7 +32,13 @@ final class Fold {
 
     private final CostMethod costMethod;
     private final Map<Currency, Money> cash = new HashMap<>();
-    private final Map<Symbol, OpenPosition> positions = new HashMap<>();
+    /**
+     * The positions this fold has touched, by symbol; null for one closed here. A symbol not in
+     * it has the position in {@link #current}: positions are taken out of the state they started
+     * from only when an event needs them, so continuing a fold from a state costs nothing per
+     * position held.
+     */
+    private final Map<Symbol, @Nullable OpenPosition> positions = new HashMap<>();
     /** The positions as of the last {@link #toState()}: shared with that state, replaced (not changed) on a change. */
     private SymbolMap<Position> current = SymbolMap.empty();
     /** The symbols whose position changed since the last {@link #toState()}. */
@@ -51,7 +58,6 @@ final class Fold {
     static Fold from(PortfolioState state, CostMethod costMethod) {
         Fold f = new Fold(costMethod);
         f.cash.putAll(state.cash());
-        state.positions().forEach((s, p) -> f.positions.put(s, new OpenPosition(p.instrument(), p.lots())));
         f.current = SymbolMap.copyOf(state.positions());
         f.realized = SymbolMap.copyOf(state.realizedPnl());
         f.fees.putAll(state.fees());
@@ -75,6 +81,17 @@ final class Fold {
             realizedSince.clear();
         }
         return new PortfolioState(cash, current, realized, fees, dividends, netDeposits);
+    }
+
+    /** The position of a symbol as folded so far, or null if none is held. */
+    private @Nullable OpenPosition open(Symbol symbol) {
+        if (positions.containsKey(symbol)) {
+            return positions.get(symbol);
+        }
+        Position held = current.get(symbol);
+        OpenPosition p = held == null ? null : new OpenPosition(held);
+        positions.put(symbol, p);
+        return p;
     }
 
     void apply(LedgerEvent event) {
@@ -102,7 +119,7 @@ final class Fold {
 
     private void buy(Buy b) {
         Instrument instrument = b.instrument();
-        OpenPosition p = positions.get(instrument.symbol());
+        OpenPosition p = open(instrument.symbol());
         checkCurrency(p, instrument);
         Money paid = b.cashPaid();
         debit(paid, "buy of " + b.quantity() + " " + instrument.symbol() + " for " + paid);
@@ -123,7 +140,7 @@ final class Fold {
 
     private void sell(Sell s) {
         Instrument instrument = s.instrument();
-        OpenPosition p = positions.get(instrument.symbol());
+        OpenPosition p = open(instrument.symbol());
         Quantity held = p == null ? Quantity.ZERO : p.quantity();
         if (held.compareTo(s.quantity()) < 0) {
             throw reject(Reason.INSUFFICIENT_QUANTITY, "cannot sell " + s.quantity() + " " + instrument.symbol()
@@ -142,7 +159,7 @@ final class Fold {
         dirty.add(instrument.symbol());
         realize(instrument.symbol(), proceeds.minus(relieved));
         if (p.lots.isEmpty()) {
-            positions.remove(instrument.symbol());
+            positions.put(instrument.symbol(), null);
         }
     }
 
@@ -174,7 +191,7 @@ final class Fold {
 
     private void dividend(Dividend d) {
         Instrument instrument = d.instrument();
-        OpenPosition p = positions.get(instrument.symbol());
+        OpenPosition p = open(instrument.symbol());
         if (p == null) {
             throw reject(Reason.NOT_HELD, "dividend of " + d.perShare() + " per share on " + instrument.symbol()
                     + " at " + d.at() + ": no " + instrument.symbol() + " held then");
@@ -186,7 +203,7 @@ final class Fold {
     }
 
     private void split(Split s) {
-        OpenPosition p = positions.get(s.symbol());
+        OpenPosition p = open(s.symbol());
         if (p == null) {
             throw reject(Reason.NOT_HELD, s.numerator() + "-for-" + s.denominator() + " split of " + s.symbol()
                     + " at " + s.at() + ": no " + s.symbol() + " held then");
@@ -208,7 +225,7 @@ final class Fold {
         p.changed();
         dirty.add(s.symbol());
         if (p.lots.isEmpty()) {
-            positions.remove(s.symbol());
+            positions.put(s.symbol(), null);
         }
     }
 
@@ -263,6 +280,12 @@ final class Fold {
         OpenPosition(Instrument instrument, List<Lot> lots) {
             this.instrument = instrument;
             this.lots = new ArrayDeque<>(lots);
+        }
+
+        /** The position as held in a state, unchanged until its lots change. */
+        OpenPosition(Position held) {
+            this(held.instrument(), held.lots());
+            this.position = held;
         }
 
         Quantity quantity() {

@@ -7,11 +7,12 @@ import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.portfolio.Rejection.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,24 +24,39 @@ import org.jspecify.annotations.Nullable;
  * (not enough cash or units, nothing held, a currency mismatch, a duplicate id), it throws
  * {@link RejectedException} and this portfolio is unchanged.
  *
+ * <p><b>Cost.</b> Appending an event that comes after every other costs the same whatever the
+ * length of the ledger: the new portfolio shares the old one's lists and index and grows them in
+ * place (amortized O(1), plus the change of one state). A back-dated event refolds the ledger
+ * from the last checkpoint before it: once one has been, the state is kept every
+ * {@value Checkpoints#EVERY} entries of the effective order, so the work is that of the events
+ * after it. {@link #stateAt} and
+ * {@link #stateBefore} fold at most that many events from a checkpoint.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Portfolio {
 
     private final PortfolioInfo info;
-    private final List<LedgerEntry> entries;
-    private final List<LedgerEntry> effective;
-    private final Map<EventId, LedgerEntry> byId;
-    private final Map<IdempotencyKey, LedgerEntry> byKey;
+    /** The entries by sequence number: entry n at index n - 1. */
+    private final AppendOnlyList<LedgerEntry> entries;
+    /** The entries in the order of the fold. */
+    private final AppendOnlyList<LedgerEntry> effective;
+    /** The entries by event id and idempotency key. */
+    private final EntryIndex index;
+    /**
+     * States along {@link #effective}; null until an event is folded into the middle of the
+     * ledger (loads and appends at the end need none, and skip their cost).
+     */
+    private final @Nullable Checkpoints checkpoints;
     private final PortfolioState state;
 
-    private Portfolio(PortfolioInfo info, List<LedgerEntry> entries, List<LedgerEntry> effective,
-            Map<EventId, LedgerEntry> byId, Map<IdempotencyKey, LedgerEntry> byKey, PortfolioState state) {
+    private Portfolio(PortfolioInfo info, AppendOnlyList<LedgerEntry> entries, AppendOnlyList<LedgerEntry> effective, EntryIndex index,
+            @Nullable Checkpoints checkpoints, PortfolioState state) {
         this.info = info;
         this.entries = entries;
         this.effective = effective;
-        this.byId = byId;
-        this.byKey = byKey;
+        this.index = index;
+        this.checkpoints = checkpoints;
         this.state = state;
     }
 
@@ -51,7 +67,8 @@ public final class Portfolio {
      * @return the portfolio at version 0
      */
     public static Portfolio create(PortfolioInfo info) {
-        return new Portfolio(Objects.requireNonNull(info, "info"), List.of(), List.of(), Map.of(), Map.of(), PortfolioState.EMPTY);
+        return new Portfolio(Objects.requireNonNull(info, "info"), AppendOnlyList.empty(), AppendOnlyList.empty(), EntryIndex.empty(),
+                null, PortfolioState.EMPTY);
     }
 
     /**
@@ -70,8 +87,9 @@ public final class Portfolio {
     /**
      * The portfolio with the entries a store holds after this version (what
      * {@code PortfolioStore.findTail} reads), folding only those when they take effect after
-     * every entry already here, as they usually do; so a portfolio kept in memory catches up with
-     * its store without refolding the whole ledger.
+     * every entry already here, as they usually do, and otherwise from the last checkpoint before
+     * the earliest of them; so a portfolio kept in memory catches up with its store without
+     * refolding the whole ledger.
      *
      * @param later the entries with sequence numbers {@code version() + 1} onwards, in any order
      * @return the portfolio with them, or this one if there are none
@@ -85,41 +103,41 @@ public final class Portfolio {
         }
         List<LedgerEntry> bySeq = new ArrayList<>(later);
         bySeq.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        Map<EventId, LedgerEntry> ids = new HashMap<>(byId);
-        Map<IdempotencyKey, LedgerEntry> keys = new HashMap<>(byKey);
+        Set<Object> seen = new HashSet<>();
+        AppendOnlyList<LedgerEntry> newEntries = entries;
+        EntryIndex newIndex = index;
         for (int i = 0; i < bySeq.size(); i++) {
             LedgerEntry e = bySeq.get(i);
             if (e.sequence() != entries.size() + i + 1) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " has sequence " + e.sequence() + " where "
                         + (entries.size() + i + 1) + " was expected");
             }
-            if (ids.put(e.event().id(), e) != null) {
+            if (index.get(e.event().id()) != null || !seen.add(e.event().id())) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " repeats event id " + e.event().id());
             }
-            if (e.key() != null && keys.put(e.key(), e) != null) {
+            if (e.key() != null && (index.get(e.key()) != null || !seen.add(e.key()))) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " repeats idempotency key " + e.key());
             }
+            newIndex = newIndex.plus(e, newEntries);
+            newEntries = newEntries.plus(e);
         }
         List<LedgerEntry> added = new ArrayList<>(bySeq);
         added.sort(LedgerEntry.EFFECTIVE_ORDER);
-        List<LedgerEntry> newEffective = new ArrayList<>(effective.size() + added.size());
-        newEffective.addAll(effective);
-        newEffective.addAll(added);
-        PortfolioState newState;
         if (effective.isEmpty() || LedgerEntry.EFFECTIVE_ORDER.compare(added.get(0), effective.get(effective.size() - 1)) > 0) {
-            Fold fold = Fold.from(state, info.costMethod());
+            AppendOnlyList<LedgerEntry> newEffective = effective;
             for (LedgerEntry e : added) {
-                fold.apply(e.event());
+                newEffective = newEffective.plus(e);
             }
-            newState = fold.toState();
-        } else {
-            newEffective.sort(LedgerEntry.EFFECTIVE_ORDER);
-            newState = fold(info.costMethod(), newEffective, Instant.MAX);
+            Refold r = refold(newEffective, effective.size(), null);
+            return new Portfolio(info, newEntries, newEffective, newIndex, r.checkpoints, r.state);
         }
-        List<LedgerEntry> newEntries = new ArrayList<>(entries.size() + bySeq.size());
-        newEntries.addAll(entries);
-        newEntries.addAll(bySeq);
-        return new Portfolio(info, List.copyOf(newEntries), List.copyOf(newEffective), Map.copyOf(ids), Map.copyOf(keys), newState);
+        List<LedgerEntry> merged = new ArrayList<>(effective.size() + added.size());
+        merged.addAll(effective);
+        merged.addAll(added);
+        merged.sort(LedgerEntry.EFFECTIVE_ORDER);
+        AppendOnlyList<LedgerEntry> newEffective = AppendOnlyList.copyOf(merged);
+        Refold r = refold(newEffective, insertionPoint(added.get(0)), null);
+        return new Portfolio(info, newEntries, newEffective, newIndex, r.checkpoints, r.state);
     }
 
     /**
@@ -145,68 +163,123 @@ public final class Portfolio {
      */
     public Portfolio append(LedgerEvent event, @Nullable IdempotencyKey key) {
         Objects.requireNonNull(event, "event");
-        if (byId.containsKey(event.id())) {
+        if (index.get(event.id()) != null) {
             throw Fold.reject(Reason.DUPLICATE_EVENT_ID, "event id " + event.id() + " is already in the ledger of " + info.name());
         }
-        if (key != null && byKey.containsKey(key)) {
+        LedgerEntry booked = key == null ? null : index.get(key);
+        if (booked != null) {
             throw Fold.reject(Reason.IDEMPOTENCY_KEY_REUSED, "idempotency key " + key + " already booked entry #"
-                    + byKey.get(key).sequence() + " (" + describe(byKey.get(key).event()) + ") in the ledger of " + info.name());
+                    + booked.sequence() + " (" + describe(booked.event()) + ") in the ledger of " + info.name());
         }
         LedgerEntry entry = new LedgerEntry(entries.size() + 1L, event, key);
-        List<LedgerEntry> newEffective = new ArrayList<>(effective.size() + 1);
-        PortfolioState newState;
+        AppendOnlyList<LedgerEntry> newEffective;
+        Refold r;
         if (effective.isEmpty() || LedgerEntry.EFFECTIVE_ORDER.compare(entry, effective.get(effective.size() - 1)) > 0) {
             // the common case: the event comes last, so only it needs checking
-            Fold fold = Fold.from(state, info.costMethod());
-            fold.apply(event);
-            newState = fold.toState();
-            newEffective.addAll(effective);
-            newEffective.add(entry);
+            newEffective = effective.plus(entry);
+            r = refold(newEffective, effective.size(), entry);
         } else {
-            newEffective.addAll(effective);
-            newEffective.add(entry);
-            newEffective.sort(LedgerEntry.EFFECTIVE_ORDER);
-            newState = foldChecked(entry, newEffective);
+            int at = insertionPoint(entry);
+            newEffective = effective.withInserted(at, entry);
+            r = refold(newEffective, at, entry);
         }
-        List<LedgerEntry> newEntries = new ArrayList<>(entries);
-        newEntries.add(entry);
-        Map<EventId, LedgerEntry> ids = new HashMap<>(byId);
-        ids.put(event.id(), entry);
-        Map<IdempotencyKey, LedgerEntry> keys = byKey;
-        if (key != null) {
-            keys = new HashMap<>(byKey);
-            keys.put(key, entry);
-            keys = Map.copyOf(keys);
-        }
-        return new Portfolio(info, List.copyOf(newEntries), List.copyOf(newEffective), Map.copyOf(ids), keys, newState);
+        return new Portfolio(info, entries.plus(entry), newEffective, index.plus(entry, entries), r.checkpoints, r.state);
     }
 
-    /** Folds with a back-dated entry in place; a later event that fails is named in the rejection. */
-    private PortfolioState foldChecked(LedgerEntry added, List<LedgerEntry> ordered) {
-        Fold fold = new Fold(info.costMethod());
-        for (LedgerEntry e : ordered) {
+    /** Where an entry not in the effective order goes in it. */
+    private int insertionPoint(LedgerEntry entry) {
+        int found = Collections.binarySearch(effective, entry, LedgerEntry.EFFECTIVE_ORDER);
+        return found >= 0 ? found : -found - 1;
+    }
+
+    /** The state after folding an effective order whose first {@code from} entries are unchanged, and its checkpoints. */
+    private record Refold(PortfolioState state, @Nullable Checkpoints checkpoints) {
+    }
+
+    /**
+     * Folds {@code ordered} from position {@code from} on, starting from the state as it was
+     * there: this portfolio's state when {@code from} is the end of its effective order, else the
+     * last checkpoint at or before {@code from}, or the first event when that one is not kept
+     * (checkpoints are then kept from there on). Keeps a checkpoint at every multiple of
+     * {@link Checkpoints#EVERY} after that, when there are checkpoints.
+     *
+     * @param added the entry being appended, named in the rejection of a later event it would
+     *     break; null when folding a stored ledger
+     */
+    private Refold refold(List<LedgerEntry> ordered, int from, @Nullable LedgerEntry added) {
+        Fold fold;
+        Checkpoints kept;
+        int start;
+        int j = from / Checkpoints.EVERY;
+        PortfolioState known = checkpoints == null ? null : checkpoints.at(j);
+        if (from == effective.size()) {
+            fold = Fold.from(state, info.costMethod());
+            kept = checkpoints;
+            start = from;
+        } else if (known != null) {
+            fold = Fold.from(known, info.costMethod());
+            kept = checkpoints.upTo(j);
+            start = j * Checkpoints.EVERY;
+        } else {
+            fold = new Fold(info.costMethod());
+            kept = null;
+            start = 0;
+        }
+        // a fold from the first event starts keeping checkpoints at the one before from
+        int firstKept = known == null && from != effective.size() ? j * Checkpoints.EVERY : -1;
+        for (int i = start; i < ordered.size(); i++) {
+            if (i == firstKept) {
+                kept = Checkpoints.startingWith(j, fold.toState());
+            }
+            LedgerEntry e = ordered.get(i);
             try {
                 fold.apply(e.event());
             } catch (RejectedException r) {
-                if (e == added) {
+                if (added == null || e == added) {
                     throw r;
                 }
                 throw Fold.reject(r.rejection().reason(), "back-dated " + describe(added.event()) + " would make the later event #"
                         + e.sequence() + " (" + describe(e.event()) + ") invalid: " + r.getMessage());
             }
+            if (kept != null && (i + 1) % Checkpoints.EVERY == 0 && (i + 1) / Checkpoints.EVERY > kept.last()) {
+                kept = kept.plus(fold.toState());
+            }
         }
-        return fold.toState();
+        return new Refold(fold.toState(), kept);
     }
 
-    private static PortfolioState fold(CostMethod method, List<LedgerEntry> ordered, Instant until) {
-        Fold fold = new Fold(method);
-        for (LedgerEntry e : ordered) {
-            if (e.event().at().isAfter(until)) {
-                break;
-            }
-            fold.apply(e.event());
+    /** A fold that has applied the first {@code n} entries of the effective order and no more. */
+    private Fold foldOfFirst(int n) {
+        int j = n / Checkpoints.EVERY;
+        PortfolioState known = checkpoints == null ? null : checkpoints.at(j);
+        Fold fold = known == null ? new Fold(info.costMethod()) : Fold.from(known, info.costMethod());
+        for (int i = known == null ? 0 : j * Checkpoints.EVERY; i < n; i++) {
+            fold.apply(effective.get(i).event());
         }
-        return fold.toState();
+        return fold;
+    }
+
+    /**
+     * The state after the first {@code n} entries of the effective order, folded from the last
+     * checkpoint before (or from the first event).
+     */
+    private PortfolioState stateAfterFirst(int n) {
+        return n == effective.size() ? state : foldOfFirst(n).toState();
+    }
+
+    /** How many entries of the effective order take effect at or before a time. */
+    private int countAtOrBefore(Instant at) {
+        int lo = 0;
+        int hi = effective.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (effective.get(mid).event().at().isAfter(at)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -262,7 +335,7 @@ public final class Portfolio {
      * @return the entry, or empty
      */
     public Optional<LedgerEntry> findEntry(EventId id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(index.get(Objects.requireNonNull(id, "id")));
     }
 
     /**
@@ -272,7 +345,7 @@ public final class Portfolio {
      * @return the entry, or empty
      */
     public Optional<LedgerEntry> findEntry(IdempotencyKey key) {
-        return Optional.ofNullable(byKey.get(key));
+        return Optional.ofNullable(index.get(Objects.requireNonNull(key, "key")));
     }
 
     /**
@@ -291,10 +364,7 @@ public final class Portfolio {
      * @return the state then
      */
     public PortfolioState stateAt(Instant at) {
-        if (effective.isEmpty() || !effective.get(effective.size() - 1).event().at().isAfter(at)) {
-            return state;
-        }
-        return fold(info.costMethod(), effective, at);
+        return stateAfterFirst(countAtOrBefore(Objects.requireNonNull(at, "at")));
     }
 
     /**
@@ -306,9 +376,13 @@ public final class Portfolio {
      * @throws IllegalArgumentException if the times are not in ascending order
      */
     public List<PortfolioState> statesAt(List<Instant> times) {
-        List<PortfolioState> out = new java.util.ArrayList<>(times.size());
-        Fold fold = new Fold(info.costMethod());
-        int next = 0;
+        List<PortfolioState> out = new ArrayList<>(times.size());
+        if (times.isEmpty()) {
+            return out;
+        }
+        // from the last checkpoint before the first time, not from the first event
+        int next = countAtOrBefore(times.get(0));
+        Fold fold = foldOfFirst(next);
         Instant previous = null;
         PortfolioState last = null;
         for (Instant t : times) {
@@ -353,20 +427,11 @@ public final class Portfolio {
     }
 
     private PortfolioState foldTo(LedgerEntry entry, boolean including) {
-        if (!entry.equals(byId.get(entry.event().id()))) {
+        if (!entry.equals(index.get(entry.event().id()))) {
             throw new IllegalArgumentException("entry #" + entry.sequence() + " is not in the ledger of " + info.name());
         }
-        Fold fold = new Fold(info.costMethod());
-        for (LedgerEntry e : effective) {
-            if (e.equals(entry) && !including) {
-                break;
-            }
-            fold.apply(e.event());
-            if (e.equals(entry)) {
-                break;
-            }
-        }
-        return fold.toState();
+        int at = Collections.binarySearch(effective, entry, LedgerEntry.EFFECTIVE_ORDER);
+        return stateAfterFirst(including ? at + 1 : at);
     }
 
     @Override

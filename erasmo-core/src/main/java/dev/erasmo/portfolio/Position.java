@@ -1,8 +1,10 @@
 package dev.erasmo.portfolio;
 
 import dev.erasmo.instrument.Instrument;
+import dev.erasmo.money.CurrencyMismatchException;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Quantity;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,15 +34,26 @@ public record Position(Instrument instrument, List<Lot> lots, Quantity quantity,
         if (lots.isEmpty()) {
             throw new IllegalArgumentException("position in " + instrument.symbol() + " has no lots");
         }
-        Quantity q = Quantity.ZERO;
-        Money c = Money.zero(instrument.currency());
+        BigDecimal[] sums = sums(instrument, lots);
+        if (sums[0].compareTo(quantity.value()) != 0 || !cost.currency().equals(instrument.currency())
+                || sums[1].compareTo(cost.amount()) != 0) {
+            throw new IllegalArgumentException("position totals " + quantity + " / " + cost + " do not match its lots "
+                    + sums[0].toPlainString() + " / " + instrument.currency().getCurrencyCode() + " " + sums[1].toPlainString());
+        }
+    }
+
+    /** The lots' total quantity and cost, summed as plain decimals (a lot's cost must be in the instrument's currency). */
+    private static BigDecimal[] sums(Instrument instrument, List<Lot> lots) {
+        BigDecimal q = BigDecimal.ZERO;
+        BigDecimal c = BigDecimal.ZERO;
         for (Lot lot : lots) {
-            q = q.plus(lot.quantity());
-            c = c.plus(lot.cost());
+            if (!lot.cost().currency().equals(instrument.currency())) {
+                throw new CurrencyMismatchException(instrument.currency(), lot.cost().currency());
+            }
+            q = q.add(lot.quantity().value());
+            c = c.add(lot.cost().amount());
         }
-        if (!q.equals(quantity) || !c.equals(cost)) {
-            throw new IllegalArgumentException("position totals " + quantity + " / " + cost + " do not match its lots " + q + " / " + c);
-        }
+        return new BigDecimal[] {q, c};
     }
 
     /**
@@ -51,12 +64,7 @@ public record Position(Instrument instrument, List<Lot> lots, Quantity quantity,
      * @return the position
      */
     public static Position of(Instrument instrument, List<Lot> lots) {
-        Quantity q = Quantity.ZERO;
-        Money c = Money.zero(instrument.currency());
-        for (Lot lot : lots) {
-            q = q.plus(lot.quantity());
-            c = c.plus(lot.cost());
-        }
-        return new Position(instrument, lots, q, c);
+        BigDecimal[] sums = sums(instrument, lots);
+        return new Position(instrument, lots, Quantity.of(sums[0]), Money.of(instrument.currency(), sums[1]));
     }
 }
