@@ -130,10 +130,10 @@ final class Fold {
         }
         Lot lot = new Lot(b.at(), b.quantity(), paid);
         if (costMethod == CostMethod.AVERAGE && !p.lots.isEmpty()) {
-            Lot pooled = p.lots.removeFirst();
+            Lot pooled = p.removeFirst();
             lot = new Lot(pooled.acquiredAt(), pooled.quantity().plus(lot.quantity()), pooled.cost().plus(lot.cost()));
         }
-        p.lots.addLast(lot);
+        p.addLast(lot);
         p.changed();
         dirty.add(instrument.symbol());
     }
@@ -168,7 +168,7 @@ final class Fold {
         Money relieved = Money.zero(p.instrument.currency());
         BigDecimal left = quantity.value();
         while (left.signum() > 0) {
-            Lot lot = p.lots.removeFirst();
+            Lot lot = p.removeFirst();
             BigDecimal q = lot.quantity().value();
             if (q.compareTo(left) <= 0) {
                 relieved = relieved.plus(lot.cost());
@@ -178,7 +178,7 @@ final class Fold {
                 // so relieved + remaining is exactly the lot's cost
                 Money part = Money.of(lot.cost().currency(), lot.cost().amount().multiply(left).divide(q, MATH_SCALE, RoundingMode.HALF_EVEN),
                         RoundingMode.HALF_EVEN);
-                p.lots.addFirst(new Lot(lot.acquiredAt(), lot.quantity().minus(Quantity.of(left)), lot.cost().minus(part)));
+                p.addFirst(new Lot(lot.acquiredAt(), lot.quantity().minus(Quantity.of(left)), lot.cost().minus(part)));
                 relieved = relieved.plus(part);
                 left = BigDecimal.ZERO;
             }
@@ -220,8 +220,7 @@ final class Fold {
                 split.addLast(new Lot(lot.acquiredAt(), Quantity.of(q), lot.cost()));
             }
         }
-        p.lots.clear();
-        p.lots.addAll(split);
+        p.replaceLots(split);
         p.changed();
         dirty.add(s.symbol());
         if (p.lots.isEmpty()) {
@@ -257,12 +256,58 @@ final class Fold {
         return new RejectedException(new Rejection(reason, message));
     }
 
-    /** A position while folding: lots oldest first, and the {@link Position} made of them until they change. */
+    /**
+     * A position while folding: lots oldest first, their total quantity kept as they change, and
+     * the {@link Position} made of them until they change.
+     */
     private static final class OpenPosition {
         final Instrument instrument;
         final ArrayDeque<Lot> lots;
+        /** The sum of the lots' quantities. */
+        private BigDecimal quantity;
         /** The position as of the last {@link #position()}, or null after a change: unchanged positions are shared between states. */
-        private Position position;
+        private @Nullable Position position;
+
+        OpenPosition(Instrument instrument, List<Lot> lots) {
+            this.instrument = instrument;
+            this.lots = new ArrayDeque<>(lots);
+            this.quantity = BigDecimal.ZERO;
+            for (Lot lot : lots) {
+                quantity = quantity.add(lot.quantity().value());
+            }
+        }
+
+        /** The position as held in a state, unchanged until its lots change. */
+        OpenPosition(Position held) {
+            this.instrument = held.instrument();
+            this.lots = new ArrayDeque<>(held.lots());
+            this.quantity = held.quantity().value();
+            this.position = held;
+        }
+
+        void addLast(Lot lot) {
+            lots.addLast(lot);
+            quantity = quantity.add(lot.quantity().value());
+        }
+
+        void addFirst(Lot lot) {
+            lots.addFirst(lot);
+            quantity = quantity.add(lot.quantity().value());
+        }
+
+        Lot removeFirst() {
+            Lot lot = lots.removeFirst();
+            quantity = quantity.subtract(lot.quantity().value());
+            return lot;
+        }
+
+        void replaceLots(java.util.Collection<Lot> replacement) {
+            lots.clear();
+            quantity = BigDecimal.ZERO;
+            for (Lot lot : replacement) {
+                addLast(lot);
+            }
+        }
 
         /** Marks the lots changed. */
         void changed() {
@@ -271,29 +316,16 @@ final class Fold {
 
         /** The position of the current lots, the same instance until they change. */
         Position position() {
-            if (position == null) {
-                position = Position.of(instrument, new ArrayList<>(lots));
+            Position p = position;
+            if (p == null) {
+                p = Position.of(instrument, new ArrayList<>(lots));
+                position = p;
             }
-            return position;
-        }
-
-        OpenPosition(Instrument instrument, List<Lot> lots) {
-            this.instrument = instrument;
-            this.lots = new ArrayDeque<>(lots);
-        }
-
-        /** The position as held in a state, unchanged until its lots change. */
-        OpenPosition(Position held) {
-            this(held.instrument(), held.lots());
-            this.position = held;
+            return p;
         }
 
         Quantity quantity() {
-            BigDecimal q = BigDecimal.ZERO;
-            for (Lot lot : lots) {
-                q = q.add(lot.quantity().value());
-            }
-            return Quantity.of(q);
+            return Quantity.of(quantity);
         }
     }
 }
