@@ -36,7 +36,13 @@ abstract class Dialect {
         INTEGRITY,
         /** The database gave up the transaction because of a concurrent one: retrying may work. */
         CONFLICT,
-        /** Anything else: the database is unreachable, the SQL is wrong, a timeout. */
+        /**
+         * The database could not be reached or the connection broke (it went down, restarted,
+         * or the connection was killed): nothing of the transaction was kept, unless it broke
+         * while committing.
+         */
+        UNAVAILABLE,
+        /** Anything else: the SQL is wrong, a timeout, a disk full. */
         OTHER
     }
 
@@ -87,13 +93,17 @@ abstract class Dialect {
 
     /**
      * Tells what a failure means, from the SQLState of the exception or of any exception chained
-     * to it: class {@code 23} is an integrity violation, class {@code 40} (serialization failure
-     * {@code 40001}, PostgreSQL's deadlock {@code 40P01}) a conflict.
+     * to it: a lost connection first ({@link #isUnavailable}), then class {@code 23} is an
+     * integrity violation, class {@code 40} (serialization failure {@code 40001}, PostgreSQL's
+     * deadlock {@code 40P01}) a conflict.
      *
      * @param e the failure
      * @return its meaning
      */
     Failure classify(SQLException e) {
+        if (isUnavailable(e)) {
+            return Failure.UNAVAILABLE;
+        }
         for (SQLException s : chain(e)) {
             String state = s.getSQLState();
             if (state != null && state.startsWith("23")) {
@@ -163,6 +173,31 @@ abstract class Dialect {
 
     /** How long {@link #lockSchema} waits for another instance's migration, in seconds. */
     static final int SCHEMA_LOCK_TIMEOUT_SECONDS = 60;
+
+    /**
+     * Tells whether a failure means the database could not be reached or the connection broke,
+     * whatever the database: the driver's connection exception types, SQLState class {@code 08}
+     * (connection exception), PostgreSQL's {@code 57P01} to {@code 57P03} (the server shutting
+     * down, crashed or starting) and MariaDB's {@code 70100} (the connection or its query was
+     * killed).
+     *
+     * @param e the failure
+     * @return true if the database went away
+     */
+    static boolean isUnavailable(SQLException e) {
+        for (SQLException s : chain(e)) {
+            if (s instanceof java.sql.SQLTransientConnectionException || s instanceof java.sql.SQLNonTransientConnectionException
+                    || s instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            String state = s.getSQLState();
+            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                    || state.equals("70100"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Checks that a decimal fits the schema's {@code DECIMAL(38,12)} columns exactly, so that no

@@ -31,8 +31,19 @@ final class H2Dialect extends Dialect {
         return true;
     }
 
+    /**
+     * H2's connection broken (90067), database closed (90098) and database called at shutdown
+     * (90121) error codes: the database went away.
+     */
+    private static final java.util.Set<Integer> GONE = java.util.Set.of(90067, 90098, 90121);
+
     @Override
     Failure classify(SQLException e) {
+        for (SQLException s : chain(e)) {
+            if (GONE.contains(s.getErrorCode())) {
+                return Failure.UNAVAILABLE;
+            }
+        }
         for (SQLException s : chain(e)) {
             if (CONCURRENT_UPDATE.equals(s.getSQLState())) {
                 return Failure.CONFLICT;

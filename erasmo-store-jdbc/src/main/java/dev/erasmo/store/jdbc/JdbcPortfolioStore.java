@@ -13,6 +13,7 @@ import dev.erasmo.store.PortfolioStore;
 import dev.erasmo.store.SchemaException;
 import dev.erasmo.store.StaleVersionException;
 import dev.erasmo.store.StoreException;
+import dev.erasmo.store.StoreUnavailableException;
 import dev.erasmo.store.StoredPortfolio;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -209,7 +210,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         String sql = "SELECT " + PORTFOLIO_COLUMNS + ", " + EventRow.COLUMNS + " FROM erasmo_portfolio p"
                 + " LEFT JOIN erasmo_event e ON e.portfolio_id = p.id AND e.seq <= p.version AND e.seq > ? WHERE p.id = ? ORDER BY e.seq";
         try {
-            return transaction(c -> {
+            return transaction(d, c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, afterVersion);
                     ps.setString(2, id.value());
@@ -236,7 +237,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                 }
             });
         } catch (SQLException e) {
-            throw failed("load portfolio " + id, e);
+            throw failed(d, "load portfolio " + id, e);
         }
     }
 
@@ -266,9 +267,9 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     }
 
     private List<PortfolioInfo> select(String where, String what, String... parameters) {
-        open();
+        Dialect d = open();
         try {
-            return transaction(c -> {
+            return transaction(d, c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + PORTFOLIO_COLUMNS + " FROM erasmo_portfolio p " + where)) {
                     for (int i = 0; i < parameters.length; i++) {
                         ps.setString(i + 1, parameters[i]);
@@ -283,7 +284,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                 }
             });
         } catch (SQLException e) {
-            throw failed(what, e);
+            throw failed(d, what, e);
         }
     }
 
@@ -308,7 +309,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         List<EventRow> rows = entries.stream().map(EventRow::of).toList();
         Dialect d = open();
         try {
-            transaction(c -> {
+            transaction(d, c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO erasmo_portfolio (id, owner, name, base_currency,"
                         + " cost_method, version, created_at_second, created_at_nano) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, info.id().value());
@@ -328,7 +329,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             if (d.classify(e) == Dialect.Failure.INTEGRITY) {
                 throw duplicate(info, e);
             }
-            throw failed("create portfolio " + info.id(), e);
+            throw failed(d, "create portfolio " + info.id(), e);
         }
     }
 
@@ -356,9 +357,9 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     @Override
     public void delete(PortfolioId id) {
         Objects.requireNonNull(id, "id");
-        open();
+        Dialect d = open();
         try {
-            transaction(c -> {
+            transaction(d, c -> {
                 // a write first, so that a concurrent append waits for this transaction and then
                 // finds no portfolio, rather than adding entries to one being deleted
                 if (update(c, "UPDATE erasmo_portfolio SET version = version + 1 WHERE id = ?", id.value()) == 0) {
@@ -369,7 +370,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                 return null;
             });
         } catch (SQLException e) {
-            throw failed("delete portfolio " + id, e);
+            throw failed(d, "delete portfolio " + id, e);
         }
     }
 
@@ -390,7 +391,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         long newVersion = expectedVersion + entries.size();
         Dialect d = open();
         try {
-            return transaction(c -> {
+            return transaction(d, c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE erasmo_portfolio SET version = ? WHERE id = ? AND version = ?")) {
                     ps.setLong(1, newVersion);
                     ps.setString(2, id.value());
@@ -406,8 +407,8 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             throw switch (d.classify(e)) {
                 case CONFLICT -> new StaleVersionException("portfolio " + id + " expected version " + expectedVersion
                         + " but a concurrent writer changed it", e);
-                case INTEGRITY -> taken(id, rows, e);
-                case OTHER -> failed("append " + entries.size() + " entries to portfolio " + id, e);
+                case INTEGRITY -> taken(d, id, rows, e);
+                case UNAVAILABLE, OTHER -> failed(d, "append " + entries.size() + " entries to portfolio " + id, e);
             };
         }
     }
@@ -441,10 +442,10 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     }
 
     /** Names the event ids and idempotency keys that a failed append clashed with, by looking at what is there now. */
-    private StoreException taken(PortfolioId id, List<EventRow> rows, SQLException cause) {
+    private StoreException taken(Dialect d, PortfolioId id, List<EventRow> rows, SQLException cause) {
         Set<String> taken = new java.util.TreeSet<>();
         try {
-            transaction(c -> {
+            transaction(d, c -> {
                 for (String column : List.of("event_id", "idempotency_key")) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM erasmo_event WHERE portfolio_id = ? AND "
                             + column + " = ?")) {
@@ -517,7 +518,8 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                     }
                     dialect = detected;
                 } catch (SQLException e) {
-                    throw new StoreException("could not connect to the database", e);
+                    String why = "could not connect to the database: " + e.getMessage();
+                    throw Dialect.isUnavailable(e) ? new StoreUnavailableException(why, e) : new StoreException(why, e);
                 }
             }
             return Objects.requireNonNull(dialect);
@@ -530,10 +532,50 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     }
 
     /**
+     * How often a call whose connection broke before it committed is tried, each time on a
+     * connection of its own: a pool may hand out a connection that died while idle (the database
+     * restarted, or an administrator killed it), and nothing of such a transaction was kept.
+     */
+    static final int CONNECTION_ATTEMPTS = 3;
+
+    /**
+     * Runs work in one transaction, trying it again on another connection (up to
+     * {@value #CONNECTION_ATTEMPTS} times in all) when the connection breaks before the commit.
+     * A connection that breaks while committing is not tried again: the transaction may have
+     * been kept, and the failure says so.
+     */
+    private <T> T transaction(Dialect d, SqlWork<T> work) throws SQLException {
+        SQLException lost = null;
+        for (int attempt = 1; ; attempt++) {
+            boolean[] committing = {false};
+            try {
+                return transactionOnce(work, committing);
+            } catch (SQLException e) {
+                if (lost != null) {
+                    e.addSuppressed(lost);
+                }
+                if (d.classify(e) != Dialect.Failure.UNAVAILABLE) {
+                    throw e;
+                }
+                if (committing[0]) {
+                    throw new SQLException("the connection broke while committing, so the write may or may not have been kept"
+                            + " (send the command again with its idempotency key): " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                }
+                if (attempt == CONNECTION_ATTEMPTS) {
+                    throw e;
+                }
+                lost = e;
+            }
+        }
+    }
+
+    /**
      * Runs work in one transaction on a connection of its own: commits if it returns, rolls back
      * if it throws, and leaves the connection's auto-commit as it found it.
+     *
+     * @param committing set when the commit is under way
      */
-    private <T> T transaction(SqlWork<T> work) throws SQLException {
+    private <T> T transactionOnce(SqlWork<T> work, boolean[] committing) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {
@@ -542,6 +584,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
             T result;
             try {
                 result = work.run(c);
+                committing[0] = true;
                 c.commit();
             } catch (SQLException | RuntimeException | Error e) {
                 try {
@@ -557,7 +600,14 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         }
     }
 
-    private static StoreException failed(String what, SQLException e) {
+    /**
+     * The exception for a failed call: {@link StoreUnavailableException} when the database went
+     * away, else a plain {@link StoreException}.
+     */
+    private static StoreException failed(Dialect d, String what, SQLException e) {
+        if (d.classify(e) == Dialect.Failure.UNAVAILABLE) {
+            return new StoreUnavailableException("could not " + what + ", the database is unavailable: " + e.getMessage(), e);
+        }
         return new StoreException("could not " + what + ": " + e.getMessage(), e);
     }
 

@@ -1,6 +1,7 @@
 package dev.erasmo.store.jdbc;
 
 import dev.erasmo.store.SchemaException;
+import dev.erasmo.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,10 @@ final class Schema {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
+            if (dialect.classify(e) == Dialect.Failure.UNAVAILABLE) {
+                throw new StoreUnavailableException("could not create or check the erasmo schema on " + dialect.database()
+                        + ", the database is unavailable: " + e.getMessage(), e);
+            }
             throw new SchemaException("could not create or check the erasmo schema on " + dialect.database() + ": " + e.getMessage(), e);
         }
     }

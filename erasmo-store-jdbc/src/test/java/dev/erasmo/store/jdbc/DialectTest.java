@@ -51,8 +51,29 @@ class DialectTest {
         assertThat(postgres.classify(new SQLException("duplicate key", "23000"))).isEqualTo(Failure.INTEGRITY);
         assertThat(postgres.classify(new SQLException("serialization", "40001"))).isEqualTo(Failure.CONFLICT);
         assertThat(postgres.classify(new SQLException("deadlock", "40P01"))).isEqualTo(Failure.CONFLICT);
-        assertThat(postgres.classify(new SQLException("connection lost", "08006"))).isEqualTo(Failure.OTHER);
         assertThat(postgres.classify(new SQLException("no state"))).isEqualTo(Failure.OTHER);
+    }
+
+    @Test
+    void classify_lostConnections_areUnavailableOnEveryDatabase() {
+        for (Database database : Database.values()) {
+            Dialect d = Dialect.of(database);
+            assertThat(d.classify(new SQLException("connection lost", "08006"))).as(database.name()).isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new SQLException("refused", "08001"))).isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new SQLException("terminating connection due to administrator command", "57P01")))
+                    .isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new SQLException("the database system is starting up", "57P03"))).isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new SQLException("Connection was killed", "70100", 1927))).isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new java.sql.SQLNonTransientConnectionException("socket closed"))).isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new java.sql.SQLTransientConnectionException("pool timed out"))).isEqualTo(Failure.UNAVAILABLE);
+            // a lost connection wins over the constraint error of a statement that ran before it
+            SQLException batch = new SQLException("batch failed", "23505");
+            batch.setNextException(new SQLException("I/O error", "08006"));
+            assertThat(d.classify(batch)).isEqualTo(Failure.UNAVAILABLE);
+            assertThat(d.classify(new SQLException("disk full", "53100"))).isEqualTo(Failure.OTHER);
+        }
+        assertThat(Dialect.of(Database.H2).classify(new SQLException("Database is already closed", "90098", 90098)))
+                .isEqualTo(Failure.UNAVAILABLE);
     }
 
     @Test

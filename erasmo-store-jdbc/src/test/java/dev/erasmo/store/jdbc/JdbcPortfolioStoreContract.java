@@ -4,6 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.erasmo.CommandResult;
+import dev.erasmo.Erasmo;
+import dev.erasmo.TradeRequest;
+import dev.erasmo.ledger.Sell;
+import dev.erasmo.portfolio.Portfolio;
+import dev.erasmo.portfolio.Rejection;
+import dev.erasmo.store.ForwardingPortfolioStore;
+import dev.erasmo.store.StoreUnavailableException;
+import java.util.Currency;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.erasmo.instrument.Instrument;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.ledger.Buy;
@@ -432,79 +448,204 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         assertThat(track(JdbcPortfolioStore.builder(dataSource).build()).find(P1)).isPresent();
     }
 
+    // ------------------------------------------------------------------ many writers
+
+    /** How many commands each of the eight writers of the concurrency test sends. */
+    int commandsPerWriter() {
+        return 500;
+    }
+
     /*
-     * Eight application instances (each its own Erasmo and store over the same database) trade one
-     * portfolio at once: every command is booked or rejected by a rule (or gives up after its
-     * retries with a stale version), and in the end the stored ledger holds exactly the booked
-     * events, once each, and its cash is the deposit minus the booked buys plus the booked sells,
-     * worked out here from the results, not from the store.
+     * Eight application instances (each its own Erasmo and store over the same database) send 500
+     * buy and sell commands each to one portfolio at once. Every command is booked or rejected by
+     * a rule (selling more than held); conflicts with the other writers happen and are retried.
+     * In the end the stored ledger holds exactly the booked events, once each; replayed one by
+     * one into a new portfolio every one of them is accepted and the state is the stored one; and
+     * the cash is the deposit minus the booked buys plus the booked sells, worked out here from
+     * the results, not from the store.
      */
     @Test
     void concurrentWritersFromManyInstances_loseNothingAndDoubleNothing() throws Exception {
         Instant now = Instant.parse("2024-01-02T00:00:00Z");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Symbol x = Symbol.of("X");
-        JdbcPortfolioStore first = track(createStore());
-        dev.erasmo.Erasmo setup = dev.erasmo.Erasmo.builder().store(first).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        int writers = 8;
+        int commands = commandsPerWriter();
+        Erasmo setup = Erasmo.builder().store(track(createStore())).clock(clock).build();
         PortfolioInfo p = setup.createPortfolio(ALICE, "race");
-        setup.deposit(p.id(), Money.of("USD", "100000"), now.minusSeconds(3_600)).orElseThrow();
-        int threads = 8;
-        int commands = 40;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<List<Object>>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int seed = t;
-            JdbcPortfolioStore store = track(createStore());
-            dev.erasmo.Erasmo erasmo = dev.erasmo.Erasmo.builder().store(store).clock(Clock.fixed(now, ZoneOffset.UTC)).maxRetries(1_000).build();
+        setup.deposit(p.id(), Money.of("USD", "10000000"), now.minusSeconds(1_000_000)).orElseThrow();
+        AtomicInteger conflicts = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<CommandResult>>> futures = new ArrayList<>();
+        for (int t = 0; t < writers; t++) {
+            int writer = t;
+            PortfolioStore counting = new ForwardingPortfolioStore(track(createStore())) {
+                @Override
+                public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
+                    try {
+                        return super.append(id, expectedVersion, entries);
+                    } catch (StaleVersionException e) {
+                        conflicts.incrementAndGet();
+                        throw e;
+                    }
+                }
+            };
+            Erasmo erasmo = Erasmo.builder().store(counting).clock(clock).maxRetries(10_000).build();
             futures.add(pool.submit(() -> {
-                java.util.Random random = new java.util.Random(seed);
-                List<Object> results = new ArrayList<>();
+                Random random = new Random(writer);
+                List<CommandResult> results = new ArrayList<>();
                 start.await();
                 for (int c = 0; c < commands; c++) {
-                    dev.erasmo.TradeRequest r = dev.erasmo.TradeRequest.of(x, Quantity.of(1 + random.nextInt(3)))
-                            .at(now.minusSeconds(1_800 - seed * 100L - c)).price(new BigDecimal("10.0" + random.nextInt(10)));
-                    try {
-                        results.add(random.nextInt(3) == 0 ? erasmo.sell(p.id(), r) : erasmo.buy(p.id(), r));
-                    } catch (StaleVersionException e) {
-                        results.add(e);
-                    }
+                    // times interleave across the writers, so some commands are back-dated against others
+                    TradeRequest r = TradeRequest.of(x, Quantity.of(1 + random.nextInt(3)))
+                            .at(now.minusSeconds(100_000 - c * writers - writer)).price(new BigDecimal("10.0" + random.nextInt(10)));
+                    results.add(random.nextInt(3) == 0 ? erasmo.sell(p.id(), r) : erasmo.buy(p.id(), r));
                 }
                 return results;
             }));
         }
         start.countDown();
-        List<dev.erasmo.CommandResult.Booked> booked = new ArrayList<>();
+        List<CommandResult.Booked> booked = new ArrayList<>();
         int ruleRejections = 0;
-        int gaveUp = 0;
-        for (java.util.concurrent.Future<List<Object>> f : futures) {
-            for (Object o : f.get(5, java.util.concurrent.TimeUnit.MINUTES)) {
-                if (o instanceof dev.erasmo.CommandResult.Booked b) {
-                    booked.add(b);
-                } else if (o instanceof dev.erasmo.CommandResult.Rejected r) {
-                    assertThat(r.rejection().reason()).isIn(dev.erasmo.portfolio.Rejection.Reason.INSUFFICIENT_QUANTITY);
-                    ruleRejections++;
-                } else {
-                    gaveUp++;
+        try {
+            for (Future<List<CommandResult>> f : futures) {
+                for (CommandResult r : f.get(10, TimeUnit.MINUTES)) {
+                    if (r instanceof CommandResult.Booked b) {
+                        booked.add(b);
+                    } else {
+                        assertThat(((CommandResult.Rejected) r).rejection().reason()).isEqualTo(Rejection.Reason.INSUFFICIENT_QUANTITY);
+                        ruleRejections++;
+                    }
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
-        assertThat(booked.size() + ruleRejections + gaveUp).isEqualTo(threads * commands);
+        assertThat(booked.size() + ruleRejections).isEqualTo(writers * commands);
+        assertThat(conflicts.get()).as("conflicts retried").isPositive();
 
         List<LedgerEntry> stored = track(createStore()).find(p.id()).orElseThrow().entries();
-        List<EventId> bookedIds = booked.stream().map(b -> b.entry().event().id()).toList();
         assertThat(stored).hasSize(1 + booked.size());
-        assertThat(stored.stream().skip(1).map(e -> e.event().id()).toList()).containsExactlyInAnyOrderElementsOf(bookedIds);
-        BigDecimal cash = new BigDecimal("100000");
-        for (dev.erasmo.CommandResult.Booked b : booked) {
-            if (b.entry().event() instanceof Buy buy) {
-                cash = cash.subtract(buy.cashPaid().amount());
-            } else {
-                cash = cash.add(((dev.erasmo.ledger.Sell) b.entry().event()).proceeds().amount());
-            }
+        assertThat(stored.stream().skip(1).map(e -> e.event().id()).toList())
+                .containsExactlyInAnyOrderElementsOf(booked.stream().map(b -> b.entry().event().id()).toList());
+        Portfolio serial = Portfolio.create(p);
+        for (LedgerEntry e : stored) {
+            serial = serial.append(e.event(), e.key());
         }
-        dev.erasmo.portfolio.Portfolio loaded = setup.portfolio(p.id());
-        assertThat(loaded.state().cash(java.util.Currency.getInstance("USD")).amount()).isEqualByComparingTo(cash);
-        assertThat(booked).hasSizeGreaterThan(threads * commands / 2);
+        Portfolio loaded = setup.portfolio(p.id());
+        assertThat(serial.state()).isEqualTo(loaded.state());
+        BigDecimal cash = new BigDecimal("10000000");
+        for (CommandResult.Booked b : booked) {
+            cash = b.entry().event() instanceof Buy buy ? cash.subtract(buy.cashPaid().amount())
+                    : cash.add(((Sell) b.entry().event()).proceeds().amount());
+        }
+        assertThat(loaded.state().cash(Currency.getInstance("USD")).amount()).isEqualByComparingTo(cash);
+        assertThat(booked).hasSizeGreaterThan(writers * commands / 2);
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    /*
+     * The database is unreachable when the store is first used, then comes back: the calls
+     * meanwhile fail with StoreUnavailableException, and the same store works as soon as it
+     * answers, without being made again.
+     */
+    @Test
+    void firstUse_databaseUnreachableThenBack_failsAsUnavailableThenWorks() {
+        SwitchableDataSource ds = new SwitchableDataSource(dataSource);
+        ds.down("connection refused");
+        JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(ds).build());
+
+        assertThatThrownBy(() -> store.list(ALICE)).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("refused");
+        assertThatThrownBy(() -> store.create(info("p-1", "tech"))).isInstanceOf(StoreUnavailableException.class);
+        ds.up();
+
+        store.create(info("p-1", "tech"));
+        assertThat(store.append(P1, 0, List.of(deposit(1, "e-1", "10")))).isEqualTo(1);
+    }
+
+    @Test
+    void append_databaseGoneMidUse_failsAsUnavailableWritesNothingAndWorksWhenBack() throws SQLException {
+        SwitchableDataSource ds = new SwitchableDataSource(dataSource);
+        JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(ds).build());
+        store.create(info("p-1", "tech"));
+        store.append(P1, 0, List.of(deposit(1, "e-1", "10")));
+
+        ds.down("the database system is shutting down");
+        assertThatThrownBy(() -> store.append(P1, 1, List.of(deposit(2, "e-2", "5")))).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("portfolio p-1");
+        assertThatThrownBy(() -> store.find(P1)).isInstanceOf(StoreUnavailableException.class);
+        ds.up();
+
+        assertThat(query("SELECT COUNT(*) FROM erasmo_event")).containsExactly(List.of("1"));
+        assertThat(store.append(P1, 1, List.of(deposit(2, "e-2", "5")))).isEqualTo(2);
+    }
+
+    /** A data source that can be switched off, refusing connections as a database that is down does. */
+    static final class SwitchableDataSource implements DataSource {
+        private final DataSource delegate;
+        private volatile String down;
+
+        SwitchableDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        void down(String why) {
+            this.down = why;
+        }
+
+        void up() {
+            this.down = null;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            String why = down;
+            if (why != null) {
+                throw new java.sql.SQLNonTransientConnectionException(why, "08001");
+            }
+            return delegate.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return delegate.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return delegate.isWrapperFor(iface);
+        }
     }
 }
