@@ -214,16 +214,61 @@ public final class Erasmo {
      */
     public Portfolio createPortfolio(Owner owner, String name, Currency baseCurrency, CostMethod costMethod,
             List<LedgerEvent> opening) {
+        return createPortfolio(owner, name, baseCurrency, costMethod, opening, null);
+    }
+
+    /**
+     * Creates a portfolio with its first events, atomically, under an idempotency key: the key
+     * goes on the first opening event. Sent again with the same key, for a portfolio of that
+     * owner and name whose ledger holds the key, it creates nothing and returns that portfolio as
+     * stored now (the first creation's result); also when two such creations race.
+     *
+     * @param owner the owner
+     * @param name a name not yet used by the owner
+     * @param baseCurrency the currency valuations are reported in
+     * @param costMethod how sells relieve cost
+     * @param opening the first events, validated like any command; at least one when there is a key
+     * @param key the client's key for this command, or null for none
+     * @return the new portfolio with its ledger, or the one the key created before
+     * @throws RejectedException if an opening event breaks a rule; nothing is stored
+     * @throws IllegalArgumentException if an opening event is dated out of range, or there is a
+     *     key but no opening event to carry it
+     * @throws dev.erasmo.store.DuplicatePortfolioException if the owner has one by that name that
+     *     the key did not create
+     */
+    public Portfolio createPortfolio(Owner owner, String name, Currency baseCurrency, CostMethod costMethod,
+            List<LedgerEvent> opening, @Nullable IdempotencyKey key) {
         checkOwner(owner);
+        if (key != null && opening.isEmpty()) {
+            throw new IllegalArgumentException("an idempotency key needs an opening event to be kept with");
+        }
+        Optional<Portfolio> before = createdWith(owner, name, key);
+        if (before.isPresent()) {
+            return before.get();
+        }
         Instant now = clock.instant();
         Portfolio p = Portfolio.create(new PortfolioInfo(PortfolioId.random(), owner, name, baseCurrency, costMethod, now));
         for (LedgerEvent e : opening) {
             checkTime(e, now);
-            p = p.append(e);
+            p = p.append(e, p.version() == 0 ? key : null);
         }
-        store.create(p.info(), p.entries());
+        try {
+            store.create(p.info(), p.entries());
+        } catch (dev.erasmo.store.DuplicatePortfolioException e) {
+            // a creation with the same key may have won the race
+            return createdWith(owner, name, key).orElseThrow(() -> e);
+        }
         cache.stored(p);
         return p;
+    }
+
+    /** The owner's portfolio of that name if its ledger holds the key: created by the same command before. */
+    private Optional<Portfolio> createdWith(Owner owner, String name, @Nullable IdempotencyKey key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return store.findByName(owner, PortfolioInfo.normalizeName(name)).map(i -> portfolio(i.id()))
+                .filter(p -> p.findEntry(key).isPresent());
     }
 
     /**

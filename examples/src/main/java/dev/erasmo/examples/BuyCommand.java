@@ -2,6 +2,7 @@ package dev.erasmo.examples;
 
 import dev.erasmo.CommandResult;
 import dev.erasmo.Erasmo;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.TradeRequest;
 import dev.erasmo.ledger.Buy;
 import dev.erasmo.ledger.LedgerEvent;
@@ -20,14 +21,14 @@ import picocli.CommandLine.Command;
 final class BuyCommand extends TradeCommand {
 
     @Override
-    CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request) {
-        return erasmo.buy(id, request);
+    CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request, @Nullable IdempotencyKey key) {
+        return erasmo.buy(id, request, key);
     }
 
     @Override
     Trade trade(LedgerEvent booked) {
         Buy b = (Buy) booked;
-        return new Trade("bought", b.price(), b.fee(), "paid " + b.cashPaid());
+        return new Trade("bought", b.quantity(), b.instrument().symbol(), b.price(), b.fee(), "paid " + b.cashPaid());
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.erasmo.examples;
 
 import dev.erasmo.Erasmo;
 import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.money.Currencies;
 import dev.erasmo.money.Quantity;
+import dev.erasmo.portfolio.Owner;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,15 @@ final class Converters {
     private static final Pattern RATIO = Pattern.compile("(\\d{1,9})[:/](\\d{1,9})");
 
     private Converters() {
+    }
+
+    /** The value made, or a usage error with the reason it could not be. */
+    private static <T> T made(java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 
     /** A decimal number, or a usage error naming the text. */
@@ -95,14 +106,26 @@ final class Converters {
     }
 
     /** A ticker symbol, normalized to upper case. */
+    /** An owner's name, as {@link Owner#of} takes it. */
+    static final class OwnerConverter implements ITypeConverter<Owner> {
+        @Override
+        public Owner convert(String text) {
+            return made(() -> Owner.of(text.strip()));
+        }
+    }
+
+    /** An idempotency key: up to 64 characters, no spaces. */
+    static final class KeyConverter implements ITypeConverter<IdempotencyKey> {
+        @Override
+        public IdempotencyKey convert(String text) {
+            return made(() -> IdempotencyKey.of(text));
+        }
+    }
+
     static final class SymbolConverter implements ITypeConverter<Symbol> {
         @Override
         public Symbol convert(String text) {
-            try {
-                return Symbol.of(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return made(() -> Symbol.of(text));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.erasmo.examples;
 
 import dev.erasmo.instrument.Symbol;
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,4 +16,7 @@ abstract class CorporateActionCommand extends PortfolioCommand {
     @Option(names = "--at", paramLabel = "DATE", required = true, converter = Converters.At.class,
             description = "The ex-date or effective date: YYYY-MM-DD (00:00 UTC) or an ISO instant.")
     Instant at;
+
+    @Mixin
+    KeyOption key;
 }

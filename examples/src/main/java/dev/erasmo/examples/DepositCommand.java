@@ -2,9 +2,13 @@ package dev.erasmo.examples;
 
 import dev.erasmo.CommandResult;
 import dev.erasmo.Erasmo;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.IdempotencyKey;
+import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.money.Money;
 import dev.erasmo.portfolio.PortfolioId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
 /** {@code erasmo deposit}: cash into a portfolio. */
@@ -13,8 +17,13 @@ import picocli.CommandLine.Command;
 final class DepositCommand extends CashCommand {
 
     @Override
-    CommandResult book(Erasmo erasmo, PortfolioId id, Money cash, Instant when) {
-        return erasmo.deposit(id, cash, when);
+    CommandResult book(Erasmo erasmo, PortfolioId id, Money cash, Instant when, @Nullable IdempotencyKey key) {
+        return erasmo.deposit(id, cash, when, key);
+    }
+
+    @Override
+    Money amountOf(LedgerEvent booked) {
+        return ((Deposit) booked).amount();
     }
 
     @Override

@@ -24,7 +24,7 @@ final class DividendCommand extends CorporateActionCommand {
     @Override
     int run(Session session, PortfolioInfo portfolio) {
         Instant when = session.at(at);
-        CommandResult result = session.erasmo().dividend(portfolio.id(), symbol, perShare, when);
+        CommandResult result = session.erasmo().dividend(portfolio.id(), symbol, perShare, when, key.key);
         if (result instanceof CommandResult.Rejected r) {
             return rejected(r, "");
         }
@@ -33,7 +33,7 @@ final class DividendCommand extends CorporateActionCommand {
         Quantity held = booked.portfolio().stateBefore(booked.entry()).findPosition(symbol).map(Position::quantity).orElse(Quantity.ZERO);
         Money paid = d.perShare().times(held);
         out().println("dividend of " + Text.price(d.perShare()) + " per share on " + held + " " + symbol + " on " + Text.time(d.at())
-                + ": received " + paid + "; " + cashAfter(booked, paid.currency()));
+                + ": received " + paid + "; " + cashAfter(booked, paid.currency()) + (booked.replayed() ? key.already() : ""));
         return ErasmoApp.EXIT_OK;
     }
 }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true, sortOptions = false,
         header = "A nifty app to simulate trading stocks: paper-trading portfolios on real prices.",
         description = {
-            "Portfolios belong to the local owner '" + ErasmoApp.OWNER_NAME + "' and live in a SQLite file.",
+            "Portfolios belong to an owner (--owner, default: your user name) and live in a SQLite file or a database server (--db).",
             "DATE is YYYY-MM-DD (that day at 00:00 UTC) or an ISO instant such as 2013-01-02T21:00:00Z; the default is now."},
         subcommands = {CommandLine.HelpCommand.class, CreateCommand.class, ListCommand.class, DeleteCommand.class,
             DepositCommand.class, WithdrawCommand.class, BuyCommand.class, SellCommand.class, DividendCommand.class,
@@ -60,10 +60,10 @@ public final class ErasmoApp implements Callable<Integer> {
     /** The exit code of an unexpected failure: a bug. */
     public static final int EXIT_INTERNAL = 3;
 
-    /** The name of the fixed local owner of every portfolio the app keeps. */
-    public static final String OWNER_NAME = "local";
-    /** The fixed local owner of every portfolio the app keeps. */
-    public static final Owner OWNER = Owner.of(OWNER_NAME);
+    /** The environment variable that sets the default of {@code --owner}. */
+    public static final String OWNER_ENV = "ERASMO_OWNER";
+    /** The environment variable that sets the default of {@code --db}. */
+    public static final String DB_ENV = "ERASMO_DB";
     /** The zone in which {@code --at} dates start and instants turn into dates. */
     public static final ZoneId ZONE = Erasmo.DEFAULT_ZONE;
     /** The environment variable that sets the default of {@code --quotes}. */
@@ -71,16 +71,16 @@ public final class ErasmoApp implements Callable<Integer> {
     /** The database used without {@code --db}, relative to the user's home directory. */
     public static final String DEFAULT_DB = ".erasmo/erasmo.db";
 
-    /** Opens the store kept in a file. */
+    /** Opens the store that {@code --db} names. */
     @FunctionalInterface
     public interface StoreOpener {
         /**
-         * Opens (creating if needed) the store in a file.
+         * Opens (creating if needed) the store in a SQLite file, or on a database a JDBC URL names.
          *
-         * @param file the database file, which may not exist yet, nor its folder
+         * @param db a file path, which may not exist yet, nor its folder; or a JDBC URL
          * @return the store; closed after the command if it is {@link AutoCloseable}
          */
-        PortfolioStore open(Path file);
+        PortfolioStore open(String db);
     }
 
     private final Clock clock;
@@ -90,9 +90,16 @@ public final class ErasmoApp implements Callable<Integer> {
     @Spec
     @Nullable CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "The SQLite database file (default: ~/" + DEFAULT_DB + ", its folder is created).")
-    @Nullable Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where portfolios are kept: a SQLite file (default: ~/" + DEFAULT_DB + ", its folder is created) or the"
+                    + " JDBC URL of a PostgreSQL, MariaDB or H2 database, e.g. jdbc:postgresql://localhost/paper?user=me (the tables are"
+                    + " created on first use). The default can be set in " + DB_ENV + ".")
+    @Nullable String db;
+
+    @Option(names = "--owner", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT, converter = Converters.OwnerConverter.class,
+            description = "Whose portfolios every command sees and changes; others' are invisible (default: " + OWNER_ENV + ", else the"
+                    + " operating-system user name).")
+    @Nullable Owner owner;
 
     @Option(names = "--quotes", paramLabel = "SOURCE", scope = CommandLine.ScopeType.INHERIT,
             converter = QuoteData.Converter.class,
@@ -124,7 +131,7 @@ public final class ErasmoApp implements Callable<Integer> {
      */
     public static void main(String[] args) {
         // whole seconds: "now" in messages and in the ledger reads as 2026-12-03T17:06:56Z, not with nanoseconds
-        ErasmoApp app = new ErasmoApp(Clock.tickSeconds(java.time.ZoneOffset.UTC), System.getenv(), ErasmoApp::openSqlite);
+        ErasmoApp app = new ErasmoApp(Clock.tickSeconds(java.time.ZoneOffset.UTC), System.getenv(), ErasmoApp::openStore);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // progress lines only on a terminal, never into a file or a pipe
@@ -173,12 +180,15 @@ public final class ErasmoApp implements Callable<Integer> {
      * @return the session; close it
      */
     Session open() {
-        Path file = db != null ? db : Path.of(System.getProperty("user.home")).resolve(DEFAULT_DB);
+        String where = db != null ? db : env.getOrDefault(DB_ENV, "").isBlank()
+                ? Path.of(System.getProperty("user.home")).resolve(DEFAULT_DB).toString() : env.get(DB_ENV).strip();
+        Owner who = owner();
         QuoteData q = quoteData();
-        PortfolioStore store = opener.open(file);
-        // other erasmo processes may write the same SQLite file at once: retry the lost races generously
-        Erasmo erasmo = Erasmo.builder().store(store).quotes(q.source()).clock(clock).zone(ZONE).maxRetries(MAX_RETRIES).build();
-        return new Session(erasmo, store, q, clock);
+        PortfolioStore store = opener.open(where);
+        // other erasmo processes may write the same database at once: retry the lost races generously
+        Erasmo erasmo = Erasmo.builder().store(store).quotes(q.source()).clock(clock).zone(ZONE).maxRetries(MAX_RETRIES).build()
+                .forOwner(who);
+        return new Session(erasmo, store, q, clock, who);
     }
 
     /** The quote data chosen with {@code --quotes}, else with {@value #QUOTES_ENV}, else Yahoo Finance. */
@@ -195,9 +205,35 @@ public final class ErasmoApp implements Callable<Integer> {
         return choice.open(clock, progress);
     }
 
-    /** The store the app uses: a SQLite file, created with its folder if missing. */
-    static PortfolioStore openSqlite(Path file) {
-        return JdbcPortfolioStore.sqlite(file);
+    /** The owner given with {@code --owner}, else in {@value #OWNER_ENV}, else the operating-system user. */
+    Owner owner() {
+        if (owner != null) {
+            return owner;
+        }
+        for (String name : new String[] {env.get(OWNER_ENV), env.get("USER"), env.get("USERNAME"), System.getProperty("user.name")}) {
+            if (name != null && !name.isBlank()) {
+                try {
+                    return Owner.of(name.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the owner '" + name.strip() + "' is not valid (" + e.getMessage() + "): give one with --owner");
+                }
+            }
+        }
+        throw new IllegalArgumentException("no user name to own the portfolios: give one with --owner");
+    }
+
+    /**
+     * The store the app uses: a SQLite file (a path, or {@code jdbc:sqlite:PATH}), created with
+     * its folder if missing; or the database of another JDBC URL, through its driver.
+     */
+    static PortfolioStore openStore(String db) {
+        if (db.startsWith("jdbc:sqlite:") && !db.contains("?")) {
+            return JdbcPortfolioStore.sqlite(Path.of(db.substring("jdbc:sqlite:".length())));
+        }
+        if (db.startsWith("jdbc:")) {
+            return JdbcPortfolioStore.builder(new UrlDataSource(db)).build();
+        }
+        return JdbcPortfolioStore.sqlite(Path.of(db));
     }
 
     /** The folder for files meant to outlive a run (the demo's report): {@code TMPDIR}, else {@code java.io.tmpdir}. */

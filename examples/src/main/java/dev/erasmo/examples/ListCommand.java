@@ -13,9 +13,9 @@ final class ListCommand extends AppCommand {
     @Override
     int run(Session session) {
         Erasmo erasmo = session.erasmo();
-        List<PortfolioInfo> all = erasmo.portfolios(ErasmoApp.OWNER);
+        List<PortfolioInfo> all = erasmo.portfolios(session.owner());
         if (all.isEmpty()) {
-            out().println("no portfolios yet: create one with 'erasmo create NAME --cash AMOUNT'");
+            out().println("no portfolios of owner " + session.owner() + " yet: create one with 'erasmo create NAME --cash AMOUNT'");
             return ErasmoApp.EXIT_OK;
         }
         Table table = new Table().left("NAME").left("CURRENCY").left("COST METHOD").right("EVENTS").left("CREATED").left("ID");

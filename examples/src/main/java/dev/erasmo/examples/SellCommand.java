@@ -2,10 +2,12 @@ package dev.erasmo.examples;
 
 import dev.erasmo.CommandResult;
 import dev.erasmo.Erasmo;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.TradeRequest;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.ledger.Sell;
 import dev.erasmo.portfolio.PortfolioId;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
 /** {@code erasmo sell}: units held, relieved by the portfolio's cost method (the fee reduces the proceeds). */
@@ -14,13 +16,13 @@ import picocli.CommandLine.Command;
 final class SellCommand extends TradeCommand {
 
     @Override
-    CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request) {
-        return erasmo.sell(id, request);
+    CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request, @Nullable IdempotencyKey key) {
+        return erasmo.sell(id, request, key);
     }
 
     @Override
     Trade trade(LedgerEvent booked) {
         Sell s = (Sell) booked;
-        return new Trade("sold", s.price(), s.fee(), "received " + s.proceeds());
+        return new Trade("sold", s.quantity(), s.instrument().symbol(), s.price(), s.fee(), "received " + s.proceeds());
     }
 }

@@ -1,6 +1,7 @@
 package dev.erasmo.examples;
 
 import dev.erasmo.Erasmo;
+import dev.erasmo.portfolio.Owner;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.store.PortfolioNotFoundException;
 import dev.erasmo.store.PortfolioStore;
@@ -18,12 +19,19 @@ final class Session implements AutoCloseable {
     private final PortfolioStore store;
     private final QuoteData quotes;
     private final Clock clock;
+    private final Owner owner;
 
-    Session(Erasmo erasmo, PortfolioStore store, QuoteData quotes, Clock clock) {
+    Session(Erasmo erasmo, PortfolioStore store, QuoteData quotes, Clock clock, Owner owner) {
         this.erasmo = erasmo;
         this.store = store;
         this.quotes = quotes;
         this.clock = clock;
+        this.owner = owner;
+    }
+
+    /** The owner every command of this run acts for. */
+    Owner owner() {
+        return owner;
     }
 
     Erasmo erasmo() {
@@ -34,10 +42,10 @@ final class Session implements AutoCloseable {
         return quotes;
     }
 
-    /** The local owner's portfolio of that name. */
+    /** The owner's portfolio of that name. */
     PortfolioInfo portfolio(String name) {
-        return erasmo.findPortfolio(ErasmoApp.OWNER, name).orElseThrow(() -> new PortfolioNotFoundException(
-                "no portfolio named '" + name + "' (see 'erasmo list')"));
+        return erasmo.findPortfolio(owner, name).orElseThrow(() -> new PortfolioNotFoundException(
+                "no portfolio named '" + name + "' of owner " + owner + " (see 'erasmo list')"));
     }
 
     /**

@@ -20,14 +20,15 @@ final class SplitCommand extends CorporateActionCommand {
     @Override
     int run(Session session, PortfolioInfo portfolio) {
         Instant when = session.at(at);
-        CommandResult result = session.erasmo().split(portfolio.id(), symbol, ratio.numerator(), ratio.denominator(), when);
+        CommandResult result = session.erasmo().split(portfolio.id(), symbol, ratio.numerator(), ratio.denominator(), when, key.key);
         if (result instanceof CommandResult.Rejected r) {
             return rejected(r, "");
         }
         CommandResult.Booked booked = (CommandResult.Booked) result;
         Optional<Position> after = booked.portfolio().stateAfter(booked.entry()).findPosition(symbol);
         out().println("split " + symbol + " " + ratio + " on " + Text.time(booked.entry().event().at()) + ": "
-                + after.map(p -> "now " + p.quantity() + " " + symbol + ", cost basis still " + p.cost()).orElse("no " + symbol + " left"));
+                + after.map(p -> "now " + p.quantity() + " " + symbol + ", cost basis still " + p.cost()).orElse("no " + symbol + " left")
+                + (booked.replayed() ? key.already() : ""));
         return ErasmoApp.EXIT_OK;
     }
 }

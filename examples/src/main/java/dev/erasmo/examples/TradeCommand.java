@@ -4,6 +4,7 @@ import dev.erasmo.CommandResult;
 import dev.erasmo.Erasmo;
 import dev.erasmo.TradeRequest;
 import dev.erasmo.instrument.Symbol;
+import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Price;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,10 +52,19 @@ abstract class TradeCommand extends PortfolioCommand {
             description = "A fee in the instrument's currency (default: none).")
     @Nullable BigDecimal fee;
 
+    @Mixin
+    KeyOption key;
+
     @Override
     final int run(Session session, PortfolioInfo portfolio) {
         Erasmo erasmo = session.erasmo();
         Instant when = session.at(at);
+        if (key.key != null && erasmo.portfolio(portfolio.id()).findEntry(key.key).isPresent()) {
+            // sent again with its key: erasmo returns the first trade (or refuses a key used for another command), and no
+            // quote is needed for that
+            return report(book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, at == null ? null : when, price, fee), key.key),
+                    session, portfolio, when, null);
+        }
         @Nullable LocalDate date = at == null ? null : erasmo.dateOf(when);
         // what can fail on the data or on a value fails before anything is written: an unknown symbol, no close, a fee in
         // fractions of a cent
@@ -66,17 +77,23 @@ abstract class TradeCommand extends PortfolioCommand {
             quote = session.quotes().quote(symbol, date);
         }
         // without --price erasmo prices the trade itself from the same (cached) quote: a live quote fills at the ask or the bid
-        CommandResult result = book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, at == null ? null : when, price, fee));
+        return report(book(erasmo, portfolio.id(), new TradeRequest(symbol, quantity, at == null ? null : when, price, fee), key.key),
+                session, portfolio, when, quote);
+    }
+
+    /** Prints the booked trade, or why it was rejected; returns the exit code. */
+    private int report(CommandResult result, Session session, PortfolioInfo portfolio, Instant when, @Nullable Quote quote) {
         if (result instanceof CommandResult.Rejected r) {
             return rejected(r, hint(session, portfolio, when, r.rejection(), quote));
         }
         CommandResult.Booked booked = (CommandResult.Booked) result;
         Trade t = trade(booked.entry().event());
-        out().println(t.done() + " " + quantity + " " + symbol + " @ " + Text.price(t.price())
-                + (quote == null ? " (given price)" : quote.marketState() == MarketState.CLOSED ? " (close of " + quote.date() + ")"
-                        : " (" + quote.marketState().toString().toLowerCase(java.util.Locale.ROOT) + " market, price of "
-                        + Text.time(Objects.requireNonNull(quote.time())) + ")") + " on " + Text.time(booked.entry().event().at())
-                + ", fee " + t.fee() + ": " + t.cash() + "; " + cashAfter(booked, t.price().currency()));
+        String source = booked.replayed() ? "" : quote == null ? " (given price)" : quote.marketState() == MarketState.CLOSED
+                ? " (close of " + quote.date() + ")" : " (" + quote.marketState().toString().toLowerCase(java.util.Locale.ROOT)
+                + " market, price of " + Text.time(Objects.requireNonNull(quote.time())) + ")";
+        out().println(t.done() + " " + t.quantity() + " " + t.symbol() + " @ " + Text.price(t.price()) + source + " on "
+                + Text.time(booked.entry().event().at()) + ", fee " + t.fee() + ": " + t.cash() + "; " + cashAfter(booked, t.price().currency())
+                + (booked.replayed() ? key.already() : ""));
         return ErasmoApp.EXIT_OK;
     }
 
@@ -113,7 +130,7 @@ abstract class TradeCommand extends PortfolioCommand {
     }
 
     /** Books the trade. */
-    abstract CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request);
+    abstract CommandResult book(Erasmo erasmo, PortfolioId id, TradeRequest request, @Nullable IdempotencyKey key);
 
     /** The figures of the booked trade for its report. */
     abstract Trade trade(LedgerEvent booked);
@@ -127,10 +144,12 @@ abstract class TradeCommand extends PortfolioCommand {
      * A booked trade as reported.
      *
      * @param done the verb, "bought" or "sold"
+     * @param quantity the units
+     * @param symbol the symbol
      * @param price the price per unit
      * @param fee the fee
      * @param cash the cash it moved, e.g. "paid USD 5490.30"
      */
-    record Trade(String done, Price price, Money fee, String cash) {
+    record Trade(String done, Quantity quantity, Symbol symbol, Price price, Money fee, String cash) {
     }
 }

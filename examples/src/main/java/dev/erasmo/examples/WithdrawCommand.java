@@ -2,9 +2,13 @@ package dev.erasmo.examples;
 
 import dev.erasmo.CommandResult;
 import dev.erasmo.Erasmo;
+import dev.erasmo.ledger.IdempotencyKey;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.ledger.Withdrawal;
 import dev.erasmo.money.Money;
 import dev.erasmo.portfolio.PortfolioId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
 /** {@code erasmo withdraw}: cash out of a portfolio, never more than it holds then or later. */
@@ -13,8 +17,13 @@ import picocli.CommandLine.Command;
 final class WithdrawCommand extends CashCommand {
 
     @Override
-    CommandResult book(Erasmo erasmo, PortfolioId id, Money cash, Instant when) {
-        return erasmo.withdraw(id, cash, when);
+    CommandResult book(Erasmo erasmo, PortfolioId id, Money cash, Instant when, @Nullable IdempotencyKey key) {
+        return erasmo.withdraw(id, cash, when, key);
+    }
+
+    @Override
+    Money amountOf(LedgerEvent booked) {
+        return ((Withdrawal) booked).amount();
     }
 
     @Override

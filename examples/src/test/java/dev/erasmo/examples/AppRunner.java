@@ -2,6 +2,7 @@ package dev.erasmo.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erasmo.portfolio.Owner;
 import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.store.PortfolioStore;
 import java.io.PrintWriter;
@@ -22,6 +23,8 @@ final class AppRunner {
 
     /** The fixed "now" of every run. */
     static final Instant NOW = Instant.parse("2024-06-03T12:00:00Z");
+    /** The owner of every run, unless the environment given names another ({@value ErasmoApp#OWNER_ENV}). */
+    static final Owner OWNER = Owner.of("local");
 
     private final Path db;
     private final Instant now;
@@ -41,8 +44,10 @@ final class AppRunner {
     AppRunner(Path dir, Map<String, String> env, Instant now) {
         this.now = now;
         this.db = dir.resolve("erasmo.db");
-        this.env = env;
-        this.opener = ErasmoApp::openSqlite;
+        Map<String, String> withOwner = new java.util.HashMap<>(env);
+        withOwner.putIfAbsent(ErasmoApp.OWNER_ENV, OWNER.value());
+        this.env = Map.copyOf(withOwner);
+        this.opener = ErasmoApp::openStore;
     }
 
     Path db() {
@@ -88,10 +93,10 @@ final class AppRunner {
 
     /** Everything in the store, as text: each portfolio's settings and ledger. */
     String stored() {
-        PortfolioStore store = opener.open(db);
+        PortfolioStore store = opener.open(db.toString());
         try {
             StringBuilder b = new StringBuilder();
-            for (PortfolioInfo info : store.list(ErasmoApp.OWNER)) {
+            for (PortfolioInfo info : store.list(OWNER)) {
                 b.append(info).append('\n');
                 store.load(info.id()).entries().forEach(e -> b.append("  ").append(e).append('\n'));
             }
@@ -103,9 +108,9 @@ final class AppRunner {
 
     /** The id of a portfolio, as stored. */
     String id(String name) {
-        PortfolioStore store = opener.open(db);
+        PortfolioStore store = opener.open(db.toString());
         try {
-            return store.findByName(ErasmoApp.OWNER, name).orElseThrow().id().value();
+            return store.findByName(OWNER, name).orElseThrow().id().value();
         } finally {
             close(store);
         }

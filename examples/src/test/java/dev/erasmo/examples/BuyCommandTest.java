@@ -104,7 +104,7 @@ class BuyCommandTest extends AppTest {
 
     @Test
     void buy_unknownPortfolio_isAnError() {
-        app.fails(1, "erasmo buy: no portfolio named 'nope' (see 'erasmo list')", "buy", "nope", "AAPL", "1");
+        app.fails(1, "erasmo buy: no portfolio named 'nope' of owner local (see 'erasmo list')", "buy", "nope", "AAPL", "1");
     }
 
     @Test

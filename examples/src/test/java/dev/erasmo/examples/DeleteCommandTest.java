@@ -18,6 +18,6 @@ class DeleteCommandTest extends AppTest {
     @Test
     void delete_unknown_isAnError() {
         app.ok("create", "t");
-        app.fails(1, "erasmo delete: no portfolio named 'nope' (see 'erasmo list')", "delete", "nope");
+        app.fails(1, "erasmo delete: no portfolio named 'nope' of owner local (see 'erasmo list')", "delete", "nope");
     }
 }

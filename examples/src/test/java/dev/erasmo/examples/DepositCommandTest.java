@@ -37,6 +37,6 @@ class DepositCommandTest extends AppTest {
 
     @Test
     void deposit_unknownPortfolio_isAnError() {
-        app.fails(1, "erasmo deposit: no portfolio named 'nope' (see 'erasmo list')", "deposit", "nope", "100");
+        app.fails(1, "erasmo deposit: no portfolio named 'nope' of owner local (see 'erasmo list')", "deposit", "nope", "100");
     }
 }

@@ -31,7 +31,7 @@ class ErasmoAppTest extends AppTest {
             assertThat(app.runRaw(command, "--help").out()).as(command).isEqualTo(help.out());
         }
         AppRunner.Run top = app.runRaw("--help");
-        assertThat(top.out()).contains("local owner 'local'", "create", "Exit codes: 0 done, 1 rejected");
+        assertThat(top.out()).contains("--owner=NAME", "--db=FILE|URL", "create", "Exit codes: 0 done, 1 rejected");
     }
 
     @Test
@@ -60,7 +60,7 @@ class ErasmoAppTest extends AppTest {
         AppRunner debug = new AppRunner(dir, Map.of("ERASMO_DEBUG", "1", ErasmoApp.QUOTES_ENV, QuoteData.SAMPLE));
         AppRunner.Run r = debug.run("show", "nope");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).startsWith(lines("erasmo show: no portfolio named 'nope' (see 'erasmo list')")
+        assertThat(r.err()).startsWith(lines("erasmo show: no portfolio named 'nope' of owner local (see 'erasmo list')")
                 + "dev.erasmo.store.PortfolioNotFoundException: no portfolio named 'nope'");
         assertThat(r.err().lines()).anyMatch(l -> l.strip().startsWith("at dev.erasmo.examples."));
     }

@@ -32,6 +32,6 @@ class LedgerCommandTest extends AppTest {
 
     @Test
     void ledger_unknownPortfolio_isAnError() {
-        app.fails(1, "erasmo ledger: no portfolio named 'nope' (see 'erasmo list')", "ledger", "nope");
+        app.fails(1, "erasmo ledger: no portfolio named 'nope' of owner local (see 'erasmo list')", "ledger", "nope");
     }
 }

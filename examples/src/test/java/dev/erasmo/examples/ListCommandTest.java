@@ -9,7 +9,7 @@ class ListCommandTest extends AppTest {
 
     @Test
     void list_none_saysHowToCreateOne() {
-        assertThat(app.ok("list")).isEqualTo(lines("no portfolios yet: create one with 'erasmo create NAME --cash AMOUNT'"));
+        assertThat(app.ok("list")).isEqualTo(lines("no portfolios of owner local yet: create one with 'erasmo create NAME --cash AMOUNT'"));
     }
 
     @Test

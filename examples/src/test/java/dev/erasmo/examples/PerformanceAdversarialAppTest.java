@@ -140,7 +140,7 @@ class PerformanceAdversarialAppTest extends AppTest {
         java.util.Currency usd = java.util.Currency.getInstance("USD");
         dev.erasmo.money.Money zero = dev.erasmo.money.Money.zero(usd);
         dev.erasmo.portfolio.PortfolioInfo info = new dev.erasmo.portfolio.PortfolioInfo(dev.erasmo.portfolio.PortfolioId.random(),
-                ErasmoApp.OWNER, "moon", usd, dev.erasmo.portfolio.CostMethod.FIFO, AppRunner.NOW);
+                AppRunner.OWNER, "moon", usd, dev.erasmo.portfolio.CostMethod.FIFO, AppRunner.NOW);
         java.util.List<dev.erasmo.performance.DailyValue> days = new java.util.ArrayList<>();
         LocalDate first = LocalDate.of(2020, 1, 1);
         for (int i = 1; i <= 25; i++) {

@@ -203,7 +203,7 @@ class ReportCommandTest extends AppTest {
 
     @Test
     void report_unknownPortfolio_isRejected() {
-        app.fails(1, "erasmo report: no portfolio named 'nope' (see 'erasmo list')", "--quotes", csv, "report", "nope", "--out", page.toString());
+        app.fails(1, "erasmo report: no portfolio named 'nope' of owner local (see 'erasmo list')", "--quotes", csv, "report", "nope", "--out", page.toString());
         assertThat(page).doesNotExist();
     }
 

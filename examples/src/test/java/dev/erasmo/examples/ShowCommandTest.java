@@ -193,6 +193,6 @@ class ShowCommandTest extends AppTest {
 
     @Test
     void show_unknownPortfolio_isAnError() {
-        app.fails(1, "erasmo show: no portfolio named 'nope' (see 'erasmo list')", "show", "nope");
+        app.fails(1, "erasmo show: no portfolio named 'nope' of owner local (see 'erasmo list')", "show", "nope");
     }
 }

@@ -135,7 +135,7 @@ class YahooQuotesTest {
     void progressIsShownOnATerminalAndCleared() {
         nvda();
         StringWriter err = new StringWriter();
-        ErasmoApp app = new ErasmoApp(Clock.fixed(NOW, ZoneOffset.UTC), Map.of(ErasmoApp.QUOTES_ENV, "yahoo=" + stub.uri()), ErasmoApp::openSqlite);
+        ErasmoApp app = new ErasmoApp(Clock.fixed(NOW, ZoneOffset.UTC), Map.of(ErasmoApp.QUOTES_ENV, "yahoo=" + stub.uri()), ErasmoApp::openStore);
         app.progressTo(new PrintWriter(err, true));
         String db = dir.resolve("p.db").toString();
         ErasmoApp.commandLine(app, new PrintWriter(new StringWriter()), new PrintWriter(err, true))
