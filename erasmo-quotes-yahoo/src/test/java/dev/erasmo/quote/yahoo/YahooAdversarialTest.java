@@ -702,6 +702,14 @@ class YahooAdversarialTest {
     }
 
     @Test
+    void aBaseUriWithAQueryOrAFragmentIsRefusedRatherThanDropped() {
+        assertThatThrownBy(() -> YahooQuoteSource.builder().baseUri(URI.create("http://127.0.0.1:8080/yahoo?key=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+        assertThatThrownBy(() -> YahooQuoteSource.builder().baseUri(URI.create("http://127.0.0.1:8080/yahoo#top")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fragment");
+    }
+
+    @Test
     void aRedirectLoopOnTheCookiePageIsCutShort() {
         stub.on("/", Answer.of(302, "").withHeader("Location", "/").withHeader("Set-Cookie", "A3=loop; Path=/"));
         stub.on(CRUMB, Answer.of(200, "abcdefghijk"));

@@ -12,6 +12,7 @@ import dev.erasmo.quote.QuoteNotFoundException;
 import dev.erasmo.quote.QuoteUnavailableException;
 import dev.erasmo.quote.yahoo.YahooStub.Answer;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,5 +191,25 @@ class YahooLatestTest {
 
         assertThat(stub.requests(CRUMB)).hasSize(1);
         assertThat(stub.requests(QUOTE)).hasSize(8).allSatisfy(r -> assertThat(r.query()).containsEntry("crumb", "abcdefghijk"));
+    }
+
+    @Test
+    void aBaseUriWithAPathKeepsItForTheHandshakeTheQuotesAndTheCharts() {
+        stub.on("/yahoo/", new Answer(404, Map.of("Set-Cookie", "A3=d=AQABBtest; Path=/"), "", 0));
+        stub.on("/yahoo/v1/test/getcrumb", Answer.of(200, resource("getcrumb-response.txt")));
+        stub.on("/yahoo/v7/finance/quote", Answer.ok(resource("quote-AAPL-BABA-multi-symbol.json")));
+        stub.on("/yahoo/v8/finance/chart/AAPL", Answer.ok(resource("chart-AAPL-6mo-1d-dividends-last-bar-at-regularMarketTime.json")));
+
+        for (String base : List.of("/yahoo", "/yahoo/")) {
+            // the AAPL chart was recorded on 2025-10-29 after the close: one request, no split history needed
+            YahooQuoteSource source = YahooQuoteSource.builder().baseUri(URI.create(stub.uri() + base))
+                    .clock(Clock.fixed(Instant.parse("2025-10-29T20:30:00Z"), ZoneOffset.UTC)).sleeper(d -> { }).build();
+
+            assertThat(source.latest(Symbol.of("AAPL")).price().amount()).as(base).isEqualByComparingTo("244.6");
+            assertThat(source.history(Symbol.of("AAPL"), LocalDate.of(2025, 4, 30), LocalDate.of(2025, 10, 29)).bars()).as(base).hasSize(126);
+        }
+        assertThat(stub.requests()).extracting(YahooStub.Request::path).containsExactly(
+                "/yahoo/", "/yahoo/v1/test/getcrumb", "/yahoo/v7/finance/quote", "/yahoo/v8/finance/chart/AAPL",
+                "/yahoo/", "/yahoo/v1/test/getcrumb", "/yahoo/v7/finance/quote", "/yahoo/v8/finance/chart/AAPL");
     }
 }
