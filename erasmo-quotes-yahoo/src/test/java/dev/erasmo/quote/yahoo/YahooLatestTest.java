@@ -194,6 +194,20 @@ class YahooLatestTest {
     }
 
     @Test
+    void aQuoteIsDatedInTheExchangesZoneNotInUtc() {
+        // constructed: an NZX quote during the morning session; 1712179800 = 2024-04-03T21:30:00Z = Thu 2024-04-04 10:30 NZDT
+        stub.handshake().on(QUOTE, Answer.ok("{\"quoteResponse\":{\"result\":[{\"symbol\":\"AIR.NZ\",\"quoteType\":\"EQUITY\",\"currency\":\"NZD\","
+                + "\"exchangeTimezoneName\":\"Pacific/Auckland\",\"gmtOffSetMilliseconds\":46800000,\"marketState\":\"REGULAR\","
+                + "\"regularMarketTime\":1712179800,\"regularMarketPrice\":0.595}],\"error\":null}}"));
+
+        Quote q = source().latest(Symbol.of("AIR.NZ"));
+
+        assertThat(q.date()).isEqualTo(LocalDate.of(2024, 4, 4));
+        assertThat(q.time()).isEqualTo(Instant.parse("2024-04-03T21:30:00Z"));
+        assertThat(q.price()).isEqualTo(new Price(Currency.getInstance("NZD"), new BigDecimal("0.595")));
+    }
+
+    @Test
     void aBaseUriWithAPathKeepsItForTheHandshakeTheQuotesAndTheCharts() {
         stub.on("/yahoo/", new Answer(404, Map.of("Set-Cookie", "A3=d=AQABBtest; Path=/"), "", 0));
         stub.on("/yahoo/v1/test/getcrumb", Answer.of(200, resource("getcrumb-response.txt")));
