@@ -194,6 +194,43 @@ class YahooLatestTest {
     }
 
     @Test
+    void aForbiddenQuoteIsRenewedOnceAndTheRequestRepeated() {
+        stub.handshake();
+        int[] calls = {0};
+        // constructed: a 403 in Yahoo's error envelope (no public capture of one exists)
+        stub.on(r -> r.path().equals(QUOTE), r -> ++calls[0] == 1
+                ? Answer.of(403, "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Forbidden\",\"description\":\"Forbidden\"}}}")
+                : Answer.ok(resource("quote-AAPL-BABA-multi-symbol.json")));
+
+        Quote q = source().latest(Symbol.of("AAPL"));
+
+        assertThat(q.price().amount()).isEqualByComparingTo("244.6");
+        assertThat(stub.requests(CRUMB)).hasSize(2);
+        assertThat(stub.requests(QUOTE)).hasSize(2);
+        assertThat(stub.requests("/v8/finance/chart/AAPL")).isEmpty();
+    }
+
+    @Test
+    void anIndexIsAskedPercentEncodedAndItsSpreadIsNotUsedWhileClosed() {
+        stub.handshake().on(QUOTE, Answer.ok(resource("quote-GSPC-index.json")));
+
+        Quote q = source().latest(Symbol.of("^GSPC"));
+
+        assertThat(q.symbol()).isEqualTo(Symbol.of("^GSPC"));
+        assertThat(q.price()).isEqualTo(new Price(USD, new BigDecimal("7743.41")));
+        // regularMarketTime 1790368797 = 2026-09-25T20:39:57Z = 16:39:57 New York (EDT)
+        assertThat(q.time()).isEqualTo(Instant.ofEpochSecond(1_790_368_797L));
+        assertThat(q.date()).isEqualTo(LocalDate.of(2026, 9, 25));
+        assertThat(q.marketState()).isEqualTo(MarketState.CLOSED);
+        // bid 7709.94 and ask 7775.57 are kept, but a closed market fills at the last price
+        assertThat(q.bid().amount()).isEqualByComparingTo("7709.94");
+        assertThat(q.ask().amount()).isEqualByComparingTo("7775.57");
+        assertThat(q.buyPrice()).isEqualTo(q.price());
+        // '^' is %5E in the query as sent (the stub's decoded query would hide how it was written)
+        assertThat(stub.requests(QUOTE).get(0).rawQuery()).startsWith("symbols=%5EGSPC&crumb=");
+    }
+
+    @Test
     void aQuoteIsDatedInTheExchangesZoneNotInUtc() {
         // constructed: an NZX quote during the morning session; 1712179800 = 2024-04-03T21:30:00Z = Thu 2024-04-04 10:30 NZDT
         stub.handshake().on(QUOTE, Answer.ok("{\"quoteResponse\":{\"result\":[{\"symbol\":\"AIR.NZ\",\"quoteType\":\"EQUITY\",\"currency\":\"NZD\","
