@@ -91,7 +91,8 @@ class YahooQuotesTest {
         AppRunner app = app();
         app.ok("create", "t", "--cash", "1000", "--at", "2021-07-01");
 
-        app.fails(1, "erasmo buy: Yahoo Finance has no data for history of RFP from 2021-07-05 to 2021-07-19: No data found, symbol may be delisted",
+        // the close as of 2021-07-19 looks back 14 days, to 2021-07-05; the cache asks from January 1 of that year
+        app.fails(1, "erasmo buy: Yahoo Finance has no data for history of RFP from 2021-01-01 to 2021-07-19: No data found, symbol may be delisted",
                 "buy", "t", "RFP", "1", "--at", "2021-07-19");
     }
 
@@ -144,6 +145,7 @@ class YahooQuotesTest {
                 .execute("--db", db, "buy", "t", "NVDA", "1", "--at", "2021-07-19");
 
         assertThat(code).isZero();
-        assertThat(err.toString()).isEqualTo("\r\033[Kfetching NVDA prices from 2021-07-05 to 2021-07-19 from Yahoo Finance...\r\033[K");
+        // the close as of 2021-07-19, looked for from 2021-07-05, which the cache asks from January 1 of 2021
+        assertThat(err.toString()).isEqualTo("\r\033[Kfetching NVDA prices from 2021-01-01 to 2021-07-19 from Yahoo Finance...\r\033[K");
     }
 }
