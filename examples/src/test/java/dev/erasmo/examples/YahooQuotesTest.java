@@ -4,50 +4,19 @@ import static dev.erasmo.examples.AppRunner.lines;
 import static dev.erasmo.quote.yahoo.YahooStub.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erasmo.quote.yahoo.YahooStub;
 import dev.erasmo.quote.yahoo.YahooStub.Answer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The app on Yahoo Finance, with every request sent to a local server that replays recorded Yahoo
- * answers ({@code --quotes yahoo=URL}). No network.
- */
-class YahooQuotesTest {
-
-    /** The NVDA fixture was recorded on 2025-02-22. */
-    private static final Instant NOW = Instant.parse("2025-02-22T12:00:00Z");
-    private static final String NVDA = "/v8/finance/chart/NVDA";
-
-    @TempDir
-    Path dir;
-
-    private final YahooStub stub = new YahooStub();
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
-
-    private AppRunner app() {
-        return new AppRunner(dir, Map.of(ErasmoApp.QUOTES_ENV, "yahoo=" + stub.uri()), NOW);
-    }
-
-    private void nvda() {
-        stub.on(NVDA, "events", "div,splits", Answer.ok(resource("chart-NVDA-2021-02-01_2022-01-31-1d-split-4for1.json")));
-        stub.on(NVDA, "events", "splits", Answer.ok(resource("constructed-chart-NVDA-splits-after-2022-01-31.json")));
-    }
+/** The app on Yahoo Finance, on a local server that replays recorded Yahoo answers. No network. */
+class YahooQuotesTest extends YahooAppTest {
 
     @Test
     void aPastTradeFillsAtTheCloseAsTradedThatDay() {
