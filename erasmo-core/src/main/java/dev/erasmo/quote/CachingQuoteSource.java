@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A quote source that keeps what another source answered, so that valuing many portfolios that
  * hold the same symbols asks the other source once per symbol: 1,000 portfolios holding the same
- * 50 symbols make at most 50 history requests.
+ * 50 symbols, each asking from its first buy (all in one calendar year) to the same day, make 50
+ * history requests in all, in whatever order they ask.
  *
  * <p><b>Latest quotes</b> are kept per symbol for {@link Builder#latestTtl(Duration) latestTtl}
  * (default {@link #DEFAULT_LATEST_TTL}, 5 seconds), measured with the clock from the moment the
@@ -33,18 +34,28 @@ import org.jspecify.annotations.Nullable;
  * source does not return is remembered as absent for the same time, so unknown symbols are not
  * asked again and again by many portfolios either.
  *
- * <p><b>History</b> is kept per symbol as one history covering a date range, with the time it was
- * fetched. A request inside the covered range is answered from it, without asking the other
- * source, if either its last date was already final when the range was fetched, or the range was
- * fetched less than {@code latestTtl} ago. A date is final once it is at least two days before the
- * current UTC date: its session has then closed in every time zone (exchange dates run at most a
- * day ahead of or behind UTC), and its bar, dividends and splits can no longer change. Keeping
- * final days for good is correct because prices are as traded, not adjusted for later splits or
- * dividends: a past day's close never changes. (The one exception is {@link Bar#adjClose()},
- * which a source recomputes after each new dividend or split; a kept bar has the adjusted close
- * as of when it was fetched.) A request that reaches outside the covered range, or that ends on
- * a date that was not final when the range was fetched and is older than {@code latestTtl},
- * fetches the union of the covered range and the requested one, and keeps that instead.
+ * <p><b>History</b> is kept per symbol as one history covering a date range. A request inside the
+ * covered range is answered from it, without asking the other source, if either its last date was
+ * already final when that date was fetched, or the days after the final ones were fetched less
+ * than {@code latestTtl} ago. A date is final once it is at least two days before the current UTC
+ * date: its session has then closed in every time zone (exchange dates run at most a day ahead of
+ * or behind UTC), and its bar, dividends and splits can no longer change. Keeping final days for
+ * good is correct because prices are as traded, not adjusted for later splits or dividends: a past
+ * day's close never changes. (The one exception is {@link Bar#adjClose()}, which a source
+ * recomputes after each new dividend or split; a kept bar has the adjusted close as of when it
+ * was fetched.)
+ *
+ * <p><b>What a miss asks.</b> The first request for a symbol is asked from January 1 of the year
+ * of its first date, so that later ranges beginning that year are already covered. After that, a
+ * miss asks only for what is missing: the days before the covered range (again from January 1 of
+ * the first date's year), the days after it, and the days after the final ones once they are older
+ * than {@code latestTtl}; the final days kept are never asked again. So per symbol, while the
+ * requests end on dates already covered and fresh, there is one request for each calendar year
+ * in which a request begins before everything covered: at most one per distinct year of first
+ * dates, in any order. Each stretch is asked from, or up to, the nearest kept bar, so that it
+ * always holds a trading day (a source may refuse a window with none, such as one before a
+ * symbol's first trade); that shared bar must have the same close in both answers, in the same
+ * currency, or the kept history is dropped and the whole range asked again in one request.
  * {@link QuoteSource#asOf(Symbol, LocalDate)} is answered from this history too.
  *
  * <p><b>One request at a time per symbol.</b> While a thread is fetching a symbol's latest quote
@@ -64,7 +75,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Nothing is ever evicted except by {@link #invalidateAll()}: memory grows with the number of
  * distinct symbols asked (one latest quote and one history per symbol, the history as wide as
- * the widest range asked). This class starts no threads, keeps no static state and logs nothing.
+ * the ranges asked, from January 1 of the earliest year). This class starts no threads, keeps no
+ * static state and logs nothing.
  *
  * <p>Thread-safe; the {@link Builder} is not.
  */
@@ -233,9 +245,9 @@ public final class CachingQuoteSource implements QuoteSource {
      * {@inheritDoc}
      *
      * <p>Served from the history kept for the symbol when it covers the range and is still valid
-     * (see the class description); otherwise the union of the kept range and the requested one is
-     * fetched, or awaited if another thread is already fetching this symbol. A range whose first
-     * date is after its last is passed to the other source as it is and not kept.
+     * (see the class description); otherwise what is missing is fetched and merged with what is
+     * kept, or awaited if another thread is already fetching this symbol. A range whose first date
+     * is after its last is passed to the other source as it is and not kept.
      */
     @Override
     public PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
@@ -277,34 +289,22 @@ public final class CachingQuoteSource implements QuoteSource {
                 // just fetched for a thread that asked at the same time: as fresh as it gets
                 return done.history();
             }
-            // their range did not cover ours: go round, and fetch the union unless someone else is
+            // their range did not cover ours: go round, and fetch what is still missing unless someone else is
         }
     }
 
-    /** Fetches a symbol's history this thread took charge of, keeps it and completes {@code mine} with it. */
+    /** Fetches what a symbol's history lacks for a range, as this thread took charge of it, keeps the result and completes {@code mine} with it. */
     private HistoryEntry fetchHistory(Symbol symbol, LocalDate from, LocalDate to, CompletableFuture<HistoryEntry> mine) {
         try {
             long g = generation.get();
+            Instant now = clock.instant();
             HistoryEntry kept = histories.get(symbol);
             HistoryEntry result;
-            if (serves(kept, from, to, clock.instant())) {
+            if (serves(kept, from, to, now)) {
                 // kept by another thread between our first look and taking charge
                 result = kept;
             } else {
-                LocalDate first = from;
-                LocalDate last = to;
-                if (kept != null && kept.generation() == g) {
-                    first = min(from, kept.from());
-                    last = max(to, kept.to());
-                }
-                Instant sent = clock.instant();
-                PriceHistory got = delegate.history(symbol, first, last);
-                if (got == null || !got.symbol().equals(symbol)) {
-                    // never keep, nor serve, another symbol's prices as this one's
-                    throw new MalformedQuoteDataException("the quote source answered the history of " + symbol + " from " + first + " to "
-                            + last + " with " + (got == null ? "nothing (null)" : "the history of " + got.symbol()));
-                }
-                result = new HistoryEntry(first, last, got, sent, g);
+                result = fetchMissing(symbol, from, to, usable(kept, g, now), g);
                 histories.merge(symbol, result, (old, nu) -> old.generation() > nu.generation() ? old : nu);
             }
             mine.complete(result);
@@ -315,6 +315,117 @@ public final class CachingQuoteSource implements QuoteSource {
         } finally {
             historyFetches.remove(symbol, mine);
         }
+    }
+
+    /**
+     * What of a kept history may still be used at an instant: all of it while the days after its
+     * final ones are young, else its final days only; null if nothing (another generation, the
+     * clock went back, or no bar to join a new answer to).
+     */
+    private @Nullable HistoryEntry usable(@Nullable HistoryEntry e, long g, Instant now) {
+        if (e == null || e.generation() != g || now.isBefore(e.lastFetched())) {
+            return null;
+        }
+        HistoryEntry u = e;
+        if (!isYoung(e.fetched(), now)) {
+            LocalDate end = min(e.to(), e.finalThrough());
+            if (end.isBefore(e.from())) {
+                return null;
+            }
+            u = new HistoryEntry(e.from(), end, e.history().between(e.from(), end), e.fetched(), e.lastFetched(), g, end);
+        }
+        return u.history().bars().isEmpty() ? null : u;
+    }
+
+    /**
+     * Asks the other source for what {@code kept} lacks of {@code [from, to]} (all of it from
+     * January 1 of {@code from}'s year when nothing is kept) and merges it with what is kept.
+     */
+    private HistoryEntry fetchMissing(Symbol symbol, LocalDate from, LocalDate to, @Nullable HistoryEntry kept, long g) {
+        LocalDate first = from.withDayOfYear(1);
+        if (kept == null) {
+            return fetch(symbol, first, to, first, to, g).entry();
+        }
+        List<Bar> bars = kept.history().bars();
+        Bar firstBar = bars.get(0);
+        Bar lastBar = bars.get(bars.size() - 1);
+        List<HistoryEntry> pieces = new ArrayList<>(3);
+        if (from.isBefore(kept.from())) {
+            Fetched before = fetch(symbol, first, firstBar.date(), first, kept.from().minusDays(1), g);
+            if (!before.agrees(kept, firstBar)) {
+                return refetch(symbol, first, to, kept, g);
+            }
+            pieces.add(before.entry());
+        }
+        pieces.add(kept);
+        if (to.isAfter(kept.to())) {
+            Fetched after = fetch(symbol, lastBar.date(), to, kept.to().plusDays(1), to, g);
+            if (!after.agrees(kept, lastBar)) {
+                return refetch(symbol, first, to, kept, g);
+            }
+            pieces.add(after.entry());
+        }
+        return merged(symbol, pieces, g);
+    }
+
+    /** The whole of what is kept and asked, in one request, when a new answer disagrees with what is kept. */
+    private HistoryEntry refetch(Symbol symbol, LocalDate first, LocalDate to, HistoryEntry kept, long g) {
+        LocalDate start = min(first, kept.from());
+        LocalDate end = max(to, kept.to());
+        return fetch(symbol, start, end, start, end, g).entry();
+    }
+
+    /** Asks the other source for {@code [askFrom, askTo]}, and keeps its answer for {@code [keepFrom, keepTo]}. */
+    private Fetched fetch(Symbol symbol, LocalDate askFrom, LocalDate askTo, LocalDate keepFrom, LocalDate keepTo, long g) {
+        Instant sent = clock.instant();
+        PriceHistory got = delegate.history(symbol, askFrom, askTo);
+        if (got == null || !got.symbol().equals(symbol)) {
+            // never keep, nor serve, another symbol's prices as this one's
+            throw new MalformedQuoteDataException("the quote source answered the history of " + symbol + " from " + askFrom + " to "
+                    + askTo + " with " + (got == null ? "nothing (null)" : "the history of " + got.symbol()));
+        }
+        return new Fetched(new HistoryEntry(keepFrom, keepTo, got.between(keepFrom, keepTo), sent, sent, g, lastFinalDate(sent)), got);
+    }
+
+    /**
+     * Pieces of one symbol's history over adjacent ranges, in date order, as one: their final days
+     * run from the first date up to the first piece that has a day not yet final, and the rest is
+     * as young as the oldest piece that holds such a day.
+     */
+    private static HistoryEntry merged(Symbol symbol, List<HistoryEntry> pieces, long g) {
+        List<Bar> bars = new ArrayList<>();
+        List<DividendEvent> dividends = new ArrayList<>();
+        List<SplitEvent> splits = new ArrayList<>();
+        Bar live = null;
+        HistoryEntry first = pieces.get(0);
+        LocalDate finalThrough = first.from().equals(LocalDate.MIN) ? LocalDate.MIN : first.from().minusDays(1);
+        boolean finalSoFar = true;
+        Instant fetched = null;
+        Instant lastFetched = first.lastFetched();
+        for (HistoryEntry p : pieces) {
+            PriceHistory h = p.history();
+            bars.addAll(h.bars());
+            dividends.addAll(h.dividends());
+            splits.addAll(h.splits());
+            if (h.live() != null) {
+                live = h.live();
+            }
+            LocalDate end = min(p.to(), p.finalThrough());
+            if (finalSoFar && !end.isBefore(p.from())) {
+                finalThrough = end;
+            }
+            if (end.isBefore(p.to())) {
+                finalSoFar = false;
+                fetched = fetched == null || p.fetched().isBefore(fetched) ? p.fetched() : fetched;
+            }
+            lastFetched = p.lastFetched().isAfter(lastFetched) ? p.lastFetched() : lastFetched;
+        }
+        if (live != null && !bars.isEmpty() && !live.date().isAfter(bars.get(bars.size() - 1).date())) {
+            live = null; // a later piece has that day's bar
+        }
+        PriceHistory h = new PriceHistory(symbol, first.history().currency(), bars, dividends, splits, live);
+        return new HistoryEntry(first.from(), pieces.get(pieces.size() - 1).to(), h, fetched == null ? lastFetched : fetched, lastFetched, g,
+                finalThrough);
     }
 
     /**
@@ -336,7 +447,7 @@ public final class CachingQuoteSource implements QuoteSource {
 
     private boolean serves(@Nullable HistoryEntry e, LocalDate from, LocalDate to, Instant now) {
         // fetched "after now": the clock went back, and what it said was final or fresh then is not to be trusted
-        return e != null && e.generation() == generation.get() && covers(e, from, to) && !now.isBefore(e.fetched())
+        return e != null && e.generation() == generation.get() && covers(e, from, to) && !now.isBefore(e.lastFetched())
                 && (!to.isAfter(e.finalThrough()) || isYoung(e.fetched(), now));
     }
 
@@ -392,12 +503,27 @@ public final class CachingQuoteSource implements QuoteSource {
     private record LatestFetch(List<Symbol> symbols, CompletableFuture<Map<Symbol, LatestEntry>> done) {
     }
 
-    /** A symbol's history over {@code [from, to]} as fetched. */
-    private record HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, long generation, LocalDate finalThrough) {
+    /**
+     * A symbol's history over {@code [from, to]}, fetched in one or more pieces.
+     *
+     * @param fetched when the oldest piece holding a day after {@code finalThrough} was sent: those days age from then
+     * @param lastFetched when the newest piece was sent (a clock now before it is a clock that went back)
+     * @param finalThrough the days up to this one were final when they were fetched (worked out once, not on every hit)
+     */
+    private record HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, Instant lastFetched, long generation,
+            LocalDate finalThrough) {
+    }
 
-        /** An entry fetched at an instant: the dates final then are worked out once, not on every hit. */
-        HistoryEntry(LocalDate from, LocalDate to, PriceHistory history, Instant fetched, long generation) {
-            this(from, to, history, fetched, generation, lastFinalDate(fetched));
+    /** A piece just fetched, and the whole answer it was cut from (which holds the bar it shares with what is kept). */
+    private record Fetched(HistoryEntry entry, PriceHistory asked) {
+
+        /** Whether the answer has the kept bar it shares with {@code kept}, with the same close, in the same currency. */
+        boolean agrees(HistoryEntry kept, Bar shared) {
+            if (!asked.currency().equals(kept.history().currency())) {
+                return false;
+            }
+            Bar same = asked.asOf(shared.date()).orElse(null);
+            return same != null && same.date().equals(shared.date()) && same.close().compareTo(shared.close()) == 0;
         }
     }
 

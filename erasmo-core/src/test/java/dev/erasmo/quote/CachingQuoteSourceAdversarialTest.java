@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,16 +61,18 @@ class CachingQuoteSourceAdversarialTest {
         Scripted d = new Scripted();
         CachingQuoteSource cache = CachingQuoteSource.builder(d).clock(clock).build();
         List<LocalDate[]> asks = List.of(
-                range("2024-01-10", "2024-01-20"), range("2024-01-15", "2024-01-25"), // overlapping: union [10, 25]
-                range("2024-01-26", "2024-01-31"), // adjacent: union [10, 31]
+                range("2024-01-10", "2024-01-20"), // first: from January 1, [1, 20]
+                range("2024-01-15", "2024-01-25"), // overlapping: [21, 25] asked from the last kept bar, the 20th
+                range("2024-01-26", "2024-01-31"), // adjacent: [26, 31] asked from the 25th
                 range("2024-01-10", "2024-01-31"), range("2024-01-12", "2024-01-12"), // inside: no call
-                range("2024-01-05", "2024-01-09"), // adjacent before: union [5, 31]
+                range("2024-01-05", "2024-01-09"), // before, but inside since January 1: no call
+                range("2023-12-20", "2024-01-09"), // before: [2023-01-01, 2023-12-31] asked up to the first kept bar, 2024-01-01
                 range("2024-02-01", "2024-01-01")); // reversed: passed through
         for (LocalDate[] r : asks) {
             assertThat(cache.history(AAPL, r[0], r[1])).as("%s..%s", r[0], r[1]).isEqualTo(d.truth(AAPL, r[0], r[1]));
         }
-        assertThat(d.historyCalls).containsExactly("AAPL 2024-01-10 2024-01-20", "AAPL 2024-01-10 2024-01-25",
-                "AAPL 2024-01-10 2024-01-31", "AAPL 2024-01-05 2024-01-31", "AAPL 2024-02-01 2024-01-01");
+        assertThat(d.historyCalls).containsExactly("AAPL 2024-01-01 2024-01-20", "AAPL 2024-01-20 2024-01-25",
+                "AAPL 2024-01-25 2024-01-31", "AAPL 2023-01-01 2024-01-01", "AAPL 2024-02-01 2024-01-01");
         // a reversed range is never kept
         cache.history(AAPL, LocalDate.parse("2024-02-01"), LocalDate.parse("2024-01-01"));
         assertThat(d.historyCalls).hasSize(6);
@@ -116,7 +119,8 @@ class CachingQuoteSourceAdversarialTest {
         cache.history(AAPL, D1, TODAY);
 
         assertThat(d.latestCalls).hasSize(2);
-        assertThat(d.historyCalls).containsExactly("AAPL 2024-01-01 2024-03-13", "AAPL 2024-01-01 2024-03-15", "AAPL 2024-01-01 2024-03-15");
+        // the final days up to the 13th are kept; the 14th and 15th are asked each time, from the last final bar
+        assertThat(d.historyCalls).containsExactly("AAPL 2024-01-01 2024-03-13", "AAPL 2024-03-13 2024-03-15", "AAPL 2024-03-13 2024-03-15");
     }
 
     @Test
@@ -350,6 +354,38 @@ class CachingQuoteSourceAdversarialTest {
             assertThat(d.latestCalls).hasSize(1);
             // history [D1, today] and asOf's [today - 14, today]: whichever comes first, the other is inside or is the union
             assertThat(d.historyCalls).hasSizeLessThanOrEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHundredThreadsAskingFromNineYearsAtOnce_askEachYearAtMostOnce_rightAnswers() throws Exception {
+        Scripted d = new Scripted();
+        d.onCall = () -> sleep(20);
+        CachingQuoteSource cache = CachingQuoteSource.builder(d).clock(clock).build();
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<PriceHistory>> results = new ArrayList<>();
+            List<LocalDate> froms = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                // January 10 of 2016 .. 2024, to today
+                LocalDate from = LocalDate.of(2016 + i % 9, 1, 10);
+                froms.add(from);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return cache.history(AAPL, from, TODAY);
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(d.truth(AAPL, froms.get(i), TODAY));
+            }
+            // one request at a time: each asks from January 1 of a year earlier than all asked before, so no year twice
+            List<Integer> years = d.historyCalls.stream().map(c -> LocalDate.parse(c.split(" ")[1])).peek(from ->
+                    assertThat(from.getDayOfYear()).isEqualTo(1)).map(LocalDate::getYear).toList();
+            assertThat(years).hasSizeBetween(1, 9).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
         } finally {
             pool.shutdownNow();
         }

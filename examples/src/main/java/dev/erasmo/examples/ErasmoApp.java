@@ -68,6 +68,11 @@ public final class ErasmoApp implements Callable<Integer> {
     public static final ZoneId ZONE = Erasmo.DEFAULT_ZONE;
     /** The environment variable that sets the default of {@code --quotes}. */
     public static final String QUOTES_ENV = "ERASMO_QUOTES";
+    /**
+     * The environment variable that turns on progress lines on stderr ({@code 1}; unset or
+     * {@code 0} is off). The {@code ./erasmo} launcher sets it when stderr is a terminal.
+     */
+    public static final String PROGRESS_ENV = "ERASMO_PROGRESS";
     /** The database used without {@code --db}, relative to the user's home directory. */
     public static final String DEFAULT_DB = ".erasmo/erasmo.db";
 
@@ -125,7 +130,8 @@ public final class ErasmoApp implements Callable<Integer> {
     }
 
     /**
-     * Runs the app with the system clock and environment, and exits with its exit code.
+     * Runs the app with the system clock and environment, and exits with its exit code. Progress
+     * lines go to stderr only when {@value #PROGRESS_ENV} is on.
      *
      * @param args the command line
      */
@@ -134,8 +140,8 @@ public final class ErasmoApp implements Callable<Integer> {
         ErasmoApp app = new ErasmoApp(Clock.tickSeconds(java.time.ZoneOffset.UTC), System.getenv(), ErasmoApp::openStore);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        // progress lines only on a terminal, never into a file or a pipe
-        app.progress = System.console() != null ? err : null;
+        // progress lines only when told (by the launcher, when stderr is a terminal), never into a file or a pipe
+        app.progress = app.showsProgress() ? err : null;
         System.exit(commandLine(app, out, err).execute(args));
     }
 
@@ -243,8 +249,16 @@ public final class ErasmoApp implements Callable<Integer> {
     }
 
     boolean debug() {
-        String d = env.get("ERASMO_DEBUG");
-        return d != null && !d.isEmpty() && !d.equals("0");
+        return isOn(env.get("ERASMO_DEBUG"));
+    }
+
+    /** Whether {@value #PROGRESS_ENV} asks for progress lines on stderr. */
+    boolean showsProgress() {
+        return isOn(env.get(PROGRESS_ENV));
+    }
+
+    private static boolean isOn(@Nullable String flag) {
+        return flag != null && !flag.isEmpty() && !flag.equals("0");
     }
 
     /** Prints the version from the build. */

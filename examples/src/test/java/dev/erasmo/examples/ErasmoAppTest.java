@@ -3,9 +3,12 @@ package dev.erasmo.examples;
 import static dev.erasmo.examples.AppRunner.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.erasmo.quote.CachingQuoteSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,5 +116,19 @@ class ErasmoAppTest extends AppTest {
                 "--quotes", "csv:" + missing, "list");
         app.fails(2, "erasmo: Invalid value for option '--quotes': 'bloomberg' is none of 'yahoo', 'yahoo=URL', 'sample' or 'csv:DIR'"
                 + " (see 'erasmo --help')", "--quotes", "bloomberg", "list");
+    }
+
+    @Test
+    void quotes_withoutOptionOrVariable_isYahooFinanceCachedForTheRun() {
+        // every other test runs with ERASMO_QUOTES=sample (AppRunner), so that none reaches the network;
+        // here nothing is set, or the variable is blank: the default. Nothing is fetched.
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of(ErasmoApp.QUOTES_ENV, ""), Map.of(ErasmoApp.QUOTES_ENV, "  "))) {
+            QuoteData q = new ErasmoApp(Clock.fixed(AppRunner.NOW, ZoneOffset.UTC), env, ErasmoApp::openSqlite).quoteData();
+
+            // Yahoo's own hosts (with yahoo=URL the name says "at URL"), any symbol (no list of the symbols there are)
+            assertThat(q.name()).as("%s", env).isEqualTo("Yahoo Finance");
+            assertThat(q.symbols()).as("%s", env).isNull();
+            assertThat(q.source()).as("%s", env).isInstanceOf(CachingQuoteSource.class);
+        }
     }
 }

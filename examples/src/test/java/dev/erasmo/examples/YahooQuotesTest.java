@@ -4,50 +4,19 @@ import static dev.erasmo.examples.AppRunner.lines;
 import static dev.erasmo.quote.yahoo.YahooStub.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.erasmo.quote.yahoo.YahooStub;
 import dev.erasmo.quote.yahoo.YahooStub.Answer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The app on Yahoo Finance, with every request sent to a local server that replays recorded Yahoo
- * answers ({@code --quotes yahoo=URL}). No network.
- */
-class YahooQuotesTest {
-
-    /** The NVDA fixture was recorded on 2025-02-22. */
-    private static final Instant NOW = Instant.parse("2025-02-22T12:00:00Z");
-    private static final String NVDA = "/v8/finance/chart/NVDA";
-
-    @TempDir
-    Path dir;
-
-    private final YahooStub stub = new YahooStub();
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
-
-    private AppRunner app() {
-        return new AppRunner(dir, Map.of(ErasmoApp.QUOTES_ENV, "yahoo=" + stub.uri()), NOW);
-    }
-
-    private void nvda() {
-        stub.on(NVDA, "events", "div,splits", Answer.ok(resource("chart-NVDA-2021-02-01_2022-01-31-1d-split-4for1.json")));
-        stub.on(NVDA, "events", "splits", Answer.ok(resource("constructed-chart-NVDA-splits-after-2022-01-31.json")));
-    }
+/** The app on Yahoo Finance, on a local server that replays recorded Yahoo answers. No network. */
+class YahooQuotesTest extends YahooAppTest {
 
     @Test
     void aPastTradeFillsAtTheCloseAsTradedThatDay() {
@@ -91,7 +60,8 @@ class YahooQuotesTest {
         AppRunner app = app();
         app.ok("create", "t", "--cash", "1000", "--at", "2021-07-01");
 
-        app.fails(1, "erasmo buy: Yahoo Finance has no data for history of RFP from 2021-07-05 to 2021-07-19: No data found, symbol may be delisted",
+        // the close as of 2021-07-19 looks back 14 days, to 2021-07-05; the cache asks from January 1 of that year
+        app.fails(1, "erasmo buy: Yahoo Finance has no data for history of RFP from 2021-01-01 to 2021-07-19: No data found, symbol may be delisted",
                 "buy", "t", "RFP", "1", "--at", "2021-07-19");
     }
 
@@ -144,6 +114,7 @@ class YahooQuotesTest {
                 .execute("--db", db, "buy", "t", "NVDA", "1", "--at", "2021-07-19");
 
         assertThat(code).isZero();
-        assertThat(err.toString()).isEqualTo("\r\033[Kfetching NVDA prices from 2021-07-05 to 2021-07-19 from Yahoo Finance...\r\033[K");
+        // the close as of 2021-07-19, looked for from 2021-07-05, which the cache asks from January 1 of 2021
+        assertThat(err.toString()).isEqualTo("\r\033[Kfetching NVDA prices from 2021-01-01 to 2021-07-19 from Yahoo Finance...\r\033[K");
     }
 }

@@ -149,8 +149,8 @@ public final class YahooQuoteSource implements QuoteSource {
 
     private YahooQuoteSource(Builder b) {
         this.clock = b.clock;
-        URI cookie = b.baseUri != null ? b.baseUri.resolve("/") : DEFAULT_COOKIE_URI;
-        URI crumb = b.baseUri != null ? b.baseUri.resolve("/v1/test/getcrumb") : DEFAULT_CRUMB_URI;
+        URI cookie = b.baseUri != null ? under(b.baseUri, "/") : DEFAULT_COOKIE_URI;
+        URI crumb = b.baseUri != null ? under(b.baseUri, "/v1/test/getcrumb") : DEFAULT_CRUMB_URI;
         this.data = b.baseUri != null ? b.baseUri : DEFAULT_DATA_URI;
         HttpClient client = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -269,7 +269,7 @@ public final class YahooQuoteSource implements QuoteSource {
 
     private URI quoteUri(List<String> batch, String crumb) {
         String symbols = batch.stream().map(Symbols::encode).collect(Collectors.joining(","));
-        return data.resolve("/v7/finance/quote?symbols=" + symbols + "&crumb=" + Symbols.encode(crumb));
+        return under(data, "/v7/finance/quote?symbols=" + symbols + "&crumb=" + Symbols.encode(crumb));
     }
 
     /** A quote from the chart endpoint's meta, when the quote endpoint refuses. */
@@ -475,7 +475,7 @@ public final class YahooQuoteSource implements QuoteSource {
     }
 
     private Chart chart(String yahoo, String query, String what) {
-        URI uri = data.resolve("/v8/finance/chart/" + Symbols.encode(yahoo) + "?" + query);
+        URI uri = under(data, "/v8/finance/chart/" + Symbols.encode(yahoo) + "?" + query);
         try {
             Chart c = Chart.read(http.getJson(uri, what, null), what);
             if (!c.symbol().equalsIgnoreCase(yahoo)) {
@@ -486,6 +486,18 @@ public final class YahooQuoteSource implements QuoteSource {
         } catch (YahooHttp.Refused r) {
             throw new QuoteUnavailableException("Yahoo Finance refused " + what + ": " + r.reason, false, null, null);
         }
+    }
+
+    /**
+     * A path (and query) below a base URI's own path, which is kept: {@code http://127.0.0.1:8080/yahoo}
+     * and {@code /v8/finance/chart/AAPL} give {@code http://127.0.0.1:8080/yahoo/v8/finance/chart/AAPL}.
+     */
+    private static URI under(URI base, String pathAndQuery) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + pathAndQuery);
     }
 
     private static ZoneId zone(@Nullable String name, String symbol) {
@@ -533,17 +545,22 @@ public final class YahooQuoteSource implements QuoteSource {
 
         /**
          * Sends every request (cookie, crumb, chart, quote) to one server instead of Yahoo's hosts:
-         * a proxy, or a local server that replays recorded answers.
+         * a proxy, or a local server that replays recorded answers. A path is kept: with
+         * {@code http://127.0.0.1:8080/yahoo} the chart of AAPL is asked at
+         * {@code /yahoo/v8/finance/chart/AAPL}, the cookie at {@code /yahoo/}.
          *
-         * @param baseUri e.g. {@code http://127.0.0.1:8080}
+         * @param baseUri e.g. {@code http://127.0.0.1:8080}, or with a path
          * @return this builder
          * @throws IllegalArgumentException if it is not an http or https URL with a host, and a port
-         *     from 0 to 65535 if it has one
+         *     from 0 to 65535 if it has one, or if it has a query or a fragment
          */
         public Builder baseUri(URI baseUri) {
             String scheme = Objects.requireNonNull(baseUri, "baseUri").getScheme();
             if (!"http".equals(scheme) && !"https".equals(scheme) || baseUri.getHost() == null || baseUri.getPort() > 65535) {
                 throw new IllegalArgumentException("base URI " + baseUri + " must be an http or https URL with a host (and a port up to 65535)");
+            }
+            if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+                throw new IllegalArgumentException("base URI " + baseUri + " must not have a query or a fragment");
             }
             this.baseUri = baseUri;
             return this;

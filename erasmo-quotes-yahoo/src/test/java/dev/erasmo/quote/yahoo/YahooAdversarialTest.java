@@ -680,13 +680,18 @@ class YahooAdversarialTest {
         stub.on(CHART + "AAPL", Answer.ok(resource("chart-AAPL-2020-08-31_2020-11-07-1d-split-4for1-and-dividend.json")));
     }
 
-    @Test
-    void anEmptyCrumbIsNoCrumbAndTheChartIsAsked() {
-        stub.on("/", Answer.of(404, "")).on(CRUMB, Answer.of(200, ""));
+    /** The crumb endpoint answers {@code crumb}: it is not taken for a crumb, no quote is asked, and the chart's latest price is used. */
+    private void isNoCrumbAndTheChartIsAsked(String crumb) {
+        stub.on("/", Answer.of(404, "")).on(CRUMB, Answer.of(200, crumb));
         chartForFallback();
 
         assertThat(source().latest(Symbol.of("AAPL")).price().amount()).isEqualByComparingTo("244.87");
         assertThat(stub.requests(QUOTE)).isEmpty();
+    }
+
+    @Test
+    void anEmptyCrumbIsNoCrumbAndTheChartIsAsked() {
+        isNoCrumbAndTheChartIsAsked("");
     }
 
     @Test
@@ -699,6 +704,39 @@ class YahooAdversarialTest {
 
         // the stub decodes the query as a form: a '+' sent raw would come back as a space
         assertThat(stub.requests(QUOTE).get(0).query()).containsEntry("crumb", crumb).containsEntry("symbols", "AAPL");
+    }
+
+    @Test
+    void aJsonCrumbWithoutSpacesIsNoCrumbAndTheChartIsAsked() {
+        isNoCrumbAndTheChartIsAsked("{\"a\":1}");
+    }
+
+    @Test
+    void anEdgeTooManyRequestsCrumbIsARateLimitAndNothingElseIsAsked() {
+        stub.on("/", Answer.of(404, "")).on(CRUMB, Answer.of(200, resource("transcribed/error-429-edge-too-many-requests.txt")));
+        chartForFallback();
+
+        assertThatThrownBy(() -> source().latest(Symbol.of("AAPL"))).isInstanceOfSatisfying(QuoteUnavailableException.class,
+                e -> assertThat(e.isRetryable()).isTrue()).hasMessageContaining("rate limiting").hasMessageContaining("Edge: Too Many Requests");
+        assertThat(stub.requests(QUOTE)).isEmpty();
+        assertThat(stub.requests(CHART + "AAPL")).isEmpty();
+    }
+
+    @Test
+    void aCrumbWithMarkupOrJsonCharactersIsRefusedEachCharacterOnItsOwn() {
+        // none has a space or a control character, so only the check of '<', '{', '>' and '"' refuses them
+        assertThat(YahooHttp.validCrumb("haT3oykhHqZ")).isTrue();
+        for (String bad : List.of("<html>", "{\"a\":1}", "\"haT3oykhHqZ\"", "a<b", "a{b", "a>b", "a\"b")) {
+            assertThat(YahooHttp.validCrumb(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
+    void aBaseUriWithAQueryOrAFragmentIsRefusedRatherThanDropped() {
+        assertThatThrownBy(() -> YahooQuoteSource.builder().baseUri(URI.create("http://127.0.0.1:8080/yahoo?key=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+        assertThatThrownBy(() -> YahooQuoteSource.builder().baseUri(URI.create("http://127.0.0.1:8080/yahoo#top")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fragment");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -250,5 +251,22 @@ class YahooFaultsTest {
         assertThat(stub.requests()).extracting(YahooStub.Request::path).containsExactly("/", "/v1/test/getcrumb", "/v7/finance/quote");
         assertThat(YahooHttp.sameSite("fc.yahoo.com", "guce.yahoo.com")).isTrue();
         assertThat(YahooHttp.sameSite("fc.yahoo.com", "yahoo.com.evil.example")).isFalse();
+    }
+
+    @Test
+    void backoffIsCappedAtTheLongestWaitAndEveryWaitIsJittered() {
+        stub.on(AAPL, Answer.of(503, "Service Unavailable"));
+
+        assertThatThrownBy(() -> builder().maxAttempts(6).backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)).build().history(Symbol.of("AAPL"), FROM, TO))
+                .isInstanceOfSatisfying(QuoteUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue()).hasMessageContaining("6 attempts");
+
+        // 6 attempts, 5 waits: 1 s, then 2, 4, 8 and 16 s capped at 2 s; each times 0.75 to 1.25
+        assertThat(stub.requests(AAPL)).hasSize(6);
+        assertThat(slept).hasSize(5);
+        assertThat(slept.get(0).toMillis()).isBetween(750L, 1250L);
+        assertThat(slept.subList(1, 5)).allSatisfy(d -> assertThat(d.toMillis()).isBetween(1500L, 2500L));
+        // without jitter the four capped waits would all be 2000 ms; with it, four equal draws of about
+        // 1,000 possible milliseconds happen once in about a billion runs
+        assertThat(new HashSet<>(slept.subList(1, 5))).hasSizeGreaterThan(1);
     }
 }

@@ -258,4 +258,99 @@ class YahooHistoryTest {
         assertThat(h.bars().get(0).close()).isEqualByComparingTo("408.1");
         assertThat(h.bars().get(0).open()).isNull();
     }
+
+    @Test
+    void nzxBarsAtTheAucklandOpenAreDatedInAucklandNotOnTheUtcDayBefore() {
+        // constructed: three bars of an NZX stock stamped at the 10:00 Auckland open, across the end of
+        // New Zealand's daylight saving (Sunday 2024-04-07 03:00 NZDT, UTC+13, became 02:00 NZST, UTC+12)
+        // 1712178000 = 2024-04-03T21:00:00Z = Thu 2024-04-04 10:00 NZDT: the UTC date is the day before,
+        //   and 21:00 is before the 22:00 that Chart.dateOf's on-the-hour rule moves to the next day
+        // 1712264400 = 2024-04-04T21:00:00Z = Fri 2024-04-05 10:00 NZDT: likewise
+        // 1712527200 = 2024-04-07T22:00:00Z = Mon 2024-04-08 10:00 NZST: on the hour at 22:00 UTC, so the rule alone would date it right
+        String body = """
+                {"chart":{"result":[{"meta":{"currency":"NZD","symbol":"AIR.NZ","exchangeTimezoneName":"Pacific/Auckland",
+                "gmtoffset":43200,"regularMarketTime":1712551500,"regularMarketPrice":0.6},
+                "timestamp":[1712178000,1712264400,1712527200],
+                "indicators":{"quote":[{"close":[0.595,0.6,0.605]}]}}],"error":null}}""";
+        stub.on(CHART + "AIR.NZ", Answer.ok(body));
+
+        // now: 2024-04-08 18:00 NZST, after the close (regularMarketTime 1712551500 is 16:45 NZST), so no bar is live
+        PriceHistory h = source("2024-04-08T06:00:00Z").history(Symbol.of("AIR.NZ"), LocalDate.of(2024, 4, 4), LocalDate.of(2024, 4, 8));
+
+        assertThat(h.bars()).extracting(Bar::date).containsExactly(LocalDate.of(2024, 4, 4), LocalDate.of(2024, 4, 5), LocalDate.of(2024, 4, 8));
+        assertThat(bar(h, "2024-04-04").close()).isEqualByComparingTo("0.595");
+        assertThat(h.live()).isNull();
+    }
+
+    @Test
+    void barsAreDatedByTheOffsetAtTheBarNotByGmtoffsetAtTheRequest() {
+        // constructed: bars stamped at 23:30 New York (invented times, chosen so that a mistake shows): the
+        // date in UTC, and the date at meta.gmtoffset (-14400, EDT, the offset when the request was made in
+        // July), are the next day, and 00:30 or 04:30 is not on the hour at 22:00 or later, so
+        // Chart.dateOf's rule for Yahoo's midnight stamps does not hide the mistake.
+        // US daylight saving began Sunday 2024-03-10 02:00 EST (UTC-5), then EDT (UTC-4).
+        // 1709872200 = 2024-03-08T04:30:00Z = Thu 2024-03-07 23:30 EST (at -4: 2024-03-08 00:30)
+        // 1709958600 = 2024-03-09T04:30:00Z = Fri 2024-03-08 23:30 EST (at -4: 2024-03-09 00:30)
+        // 1710214200 = 2024-03-12T03:30:00Z = Mon 2024-03-11 23:30 EDT (at -4: the same)
+        String body = """
+                {"chart":{"result":[{"meta":{"currency":"USD","symbol":"LATE","exchangeTimezoneName":"America/New_York",
+                "gmtoffset":-14400,"regularMarketTime":1719835200,"regularMarketPrice":13.0},
+                "timestamp":[1709872200,1709958600,1710214200],
+                "indicators":{"quote":[{"close":[10.5,11.5,12.5]}]}}],"error":null}}""";
+        stub.on(CHART + "LATE", Answer.ok(body));
+
+        PriceHistory h = source("2024-07-01T12:00:00Z").history(Symbol.of("LATE"), LocalDate.of(2024, 3, 7), LocalDate.of(2024, 3, 12));
+
+        assertThat(h.bars()).extracting(Bar::date).containsExactly(LocalDate.of(2024, 3, 7), LocalDate.of(2024, 3, 8), LocalDate.of(2024, 3, 11));
+        assertThat(bar(h, "2024-03-07").close()).isEqualByComparingTo("10.5");
+        assertThat(bar(h, "2024-03-11").close()).isEqualByComparingTo("12.5");
+    }
+
+    @Test
+    void dividendsBeforeLaterSplitsAreAsPaidUndoingEverySplitAfterTheirDate() {
+        // constructed: NVDA's dividends of 2021-06-09 (0.16 as paid) and 2021-08-31 (0.04 as paid), in the
+        // form Yahoo gives them today, divided by every split since: 0.16 / 4 / 10 = 0.004 and 0.04 / 10 = 0.004.
+        // The 4:1 split of 2021-07-20 is in the window; the 10:1 of 2024-06-10 comes from the split-history
+        // request (the constructed NVDA split history: only its events are read). Bar prices invented.
+        // 1623159000 = 2021-06-08 09:30 New York, 1623245400 = 2021-06-09 09:30, 1626787800 = 2021-07-20 09:30,
+        // 1630416600 = 2021-08-31 09:30
+        String body = """
+                {"chart":{"result":[{"meta":{"currency":"USD","symbol":"NVDA","exchangeTimezoneName":"America/New_York",
+                "regularMarketTime":1740171600,"regularMarketPrice":134.43},
+                "timestamp":[1623159000,1623245400,1626787800,1630416600],
+                "indicators":{"quote":[{"close":[17.5,17.75,18.612,22.3]}]},
+                "events":{"dividends":{"1623245400":{"amount":0.004,"date":1623245400},"1630416600":{"amount":0.004,"date":1630416600}},
+                "splits":{"1626787800":{"date":1626787800,"numerator":4,"denominator":1,"splitRatio":"4:1"}}}}],"error":null}}""";
+        stub.on(CHART + "NVDA", "events", "div,splits", Answer.ok(body));
+        stub.on(CHART + "NVDA", "events", "splits", Answer.ok(resource("constructed-chart-NVDA-splits-after-2022-01-31.json")));
+
+        PriceHistory h = source("2025-02-22T12:00:00Z").history(Symbol.of("NVDA"), LocalDate.of(2021, 6, 8), LocalDate.of(2021, 9, 1));
+
+        // 2021-06-09: before the 4:1 and the 10:1, 0.004 x 40 = 0.16; 2021-08-31: before the 10:1 only, 0.004 x 10 = 0.04
+        assertThat(h.dividends()).containsExactly(new DividendEvent(LocalDate.of(2021, 6, 9), new BigDecimal("0.16")),
+                new DividendEvent(LocalDate.of(2021, 8, 31), new BigDecimal("0.04")));
+        // the bars on those days alike: 17.75 x 40 = 710, 22.3 x 10 = 223
+        assertThat(bar(h, "2021-06-09").close()).isEqualByComparingTo("710");
+        assertThat(bar(h, "2021-08-31").close()).isEqualByComparingTo("223");
+        assertThat(stub.requests(CHART + "NVDA")).hasSize(2);
+    }
+
+    @Test
+    void aLondonSymbolQuotedInPoundsIsNotDividedBy100() {
+        // constructed: VUSA.L (Vanguard's S&P 500 ETF on the LSE) is quoted in GBP, not GBp; price invented.
+        // 1709280000 = 2024-03-01 08:00 London (GMT), the open
+        String body = """
+                {"chart":{"result":[{"meta":{"currency":"GBP","symbol":"VUSA.L","exchangeTimezoneName":"Europe/London",
+                "regularMarketTime":1709830800,"regularMarketPrice":80.5},
+                "timestamp":[1709280000],"indicators":{"quote":[{"close":[79.875]}]},
+                "events":{"dividends":{"1709280000":{"amount":0.25,"date":1709280000}}}}],"error":null}}""";
+        stub.on(CHART + "VUSA.L", Answer.ok(body));
+
+        PriceHistory h = source("2024-03-20T12:00:00Z").history(Symbol.of("VUSA.L"), LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 1));
+
+        // 79.875 and 0.25 are pounds already: as they stand, whatever the .L suffix says
+        assertThat(h.currency()).isEqualTo(Currency.getInstance("GBP"));
+        assertThat(bar(h, "2024-03-01").close()).isEqualByComparingTo("79.875");
+        assertThat(h.dividends()).containsExactly(new DividendEvent(LocalDate.of(2024, 3, 1), new BigDecimal("0.25")));
+    }
 }

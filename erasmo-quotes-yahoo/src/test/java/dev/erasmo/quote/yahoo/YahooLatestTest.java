@@ -12,6 +12,7 @@ import dev.erasmo.quote.QuoteNotFoundException;
 import dev.erasmo.quote.QuoteUnavailableException;
 import dev.erasmo.quote.yahoo.YahooStub.Answer;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,5 +191,76 @@ class YahooLatestTest {
 
         assertThat(stub.requests(CRUMB)).hasSize(1);
         assertThat(stub.requests(QUOTE)).hasSize(8).allSatisfy(r -> assertThat(r.query()).containsEntry("crumb", "abcdefghijk"));
+    }
+
+    @Test
+    void aForbiddenQuoteIsRenewedOnceAndTheRequestRepeated() {
+        stub.handshake();
+        int[] calls = {0};
+        // constructed: a 403 in Yahoo's error envelope (no public capture of one exists)
+        stub.on(r -> r.path().equals(QUOTE), r -> ++calls[0] == 1
+                ? Answer.of(403, "{\"finance\":{\"result\":null,\"error\":{\"code\":\"Forbidden\",\"description\":\"Forbidden\"}}}")
+                : Answer.ok(resource("quote-AAPL-BABA-multi-symbol.json")));
+
+        Quote q = source().latest(Symbol.of("AAPL"));
+
+        assertThat(q.price().amount()).isEqualByComparingTo("244.6");
+        assertThat(stub.requests(CRUMB)).hasSize(2);
+        assertThat(stub.requests(QUOTE)).hasSize(2);
+        assertThat(stub.requests("/v8/finance/chart/AAPL")).isEmpty();
+    }
+
+    @Test
+    void anIndexIsAskedPercentEncodedAndItsSpreadIsNotUsedWhileClosed() {
+        stub.handshake().on(QUOTE, Answer.ok(resource("quote-GSPC-index.json")));
+
+        Quote q = source().latest(Symbol.of("^GSPC"));
+
+        assertThat(q.symbol()).isEqualTo(Symbol.of("^GSPC"));
+        assertThat(q.price()).isEqualTo(new Price(USD, new BigDecimal("7743.41")));
+        // regularMarketTime 1790368797 = 2026-09-25T20:39:57Z = 16:39:57 New York (EDT)
+        assertThat(q.time()).isEqualTo(Instant.ofEpochSecond(1_790_368_797L));
+        assertThat(q.date()).isEqualTo(LocalDate.of(2026, 9, 25));
+        assertThat(q.marketState()).isEqualTo(MarketState.CLOSED);
+        // bid 7709.94 and ask 7775.57 are kept, but a closed market fills at the last price
+        assertThat(q.bid().amount()).isEqualByComparingTo("7709.94");
+        assertThat(q.ask().amount()).isEqualByComparingTo("7775.57");
+        assertThat(q.buyPrice()).isEqualTo(q.price());
+        // '^' is %5E in the query as sent (the stub's decoded query would hide how it was written)
+        assertThat(stub.requests(QUOTE).get(0).rawQuery()).startsWith("symbols=%5EGSPC&crumb=");
+    }
+
+    @Test
+    void aQuoteIsDatedInTheExchangesZoneNotInUtc() {
+        // constructed: an NZX quote during the morning session; 1712179800 = 2024-04-03T21:30:00Z = Thu 2024-04-04 10:30 NZDT
+        stub.handshake().on(QUOTE, Answer.ok("{\"quoteResponse\":{\"result\":[{\"symbol\":\"AIR.NZ\",\"quoteType\":\"EQUITY\",\"currency\":\"NZD\","
+                + "\"exchangeTimezoneName\":\"Pacific/Auckland\",\"gmtOffSetMilliseconds\":46800000,\"marketState\":\"REGULAR\","
+                + "\"regularMarketTime\":1712179800,\"regularMarketPrice\":0.595}],\"error\":null}}"));
+
+        Quote q = source().latest(Symbol.of("AIR.NZ"));
+
+        assertThat(q.date()).isEqualTo(LocalDate.of(2024, 4, 4));
+        assertThat(q.time()).isEqualTo(Instant.parse("2024-04-03T21:30:00Z"));
+        assertThat(q.price()).isEqualTo(new Price(Currency.getInstance("NZD"), new BigDecimal("0.595")));
+    }
+
+    @Test
+    void aBaseUriWithAPathKeepsItForTheHandshakeTheQuotesAndTheCharts() {
+        stub.on("/yahoo/", new Answer(404, Map.of("Set-Cookie", "A3=d=AQABBtest; Path=/"), "", 0));
+        stub.on("/yahoo/v1/test/getcrumb", Answer.of(200, resource("getcrumb-response.txt")));
+        stub.on("/yahoo/v7/finance/quote", Answer.ok(resource("quote-AAPL-BABA-multi-symbol.json")));
+        stub.on("/yahoo/v8/finance/chart/AAPL", Answer.ok(resource("chart-AAPL-6mo-1d-dividends-last-bar-at-regularMarketTime.json")));
+
+        for (String base : List.of("/yahoo", "/yahoo/")) {
+            // the AAPL chart was recorded on 2025-10-29 after the close: one request, no split history needed
+            YahooQuoteSource source = YahooQuoteSource.builder().baseUri(URI.create(stub.uri() + base))
+                    .clock(Clock.fixed(Instant.parse("2025-10-29T20:30:00Z"), ZoneOffset.UTC)).sleeper(d -> { }).build();
+
+            assertThat(source.latest(Symbol.of("AAPL")).price().amount()).as(base).isEqualByComparingTo("244.6");
+            assertThat(source.history(Symbol.of("AAPL"), LocalDate.of(2025, 4, 30), LocalDate.of(2025, 10, 29)).bars()).as(base).hasSize(126);
+        }
+        assertThat(stub.requests()).extracting(YahooStub.Request::path).containsExactly(
+                "/yahoo/", "/yahoo/v1/test/getcrumb", "/yahoo/v7/finance/quote", "/yahoo/v8/finance/chart/AAPL",
+                "/yahoo/", "/yahoo/v1/test/getcrumb", "/yahoo/v7/finance/quote", "/yahoo/v8/finance/chart/AAPL");
     }
 }

@@ -30,8 +30,8 @@ import java.util.function.Predicate;
  */
 public final class YahooStub implements AutoCloseable {
 
-    /** A request as the server saw it. */
-    public record Request(String path, Map<String, String> query, Map<String, List<String>> headers) {
+    /** A request as the server saw it: the path and query decoded, and the query as sent (null if none). */
+    public record Request(String path, Map<String, String> query, Map<String, List<String>> headers, String rawQuery) {
         public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
@@ -137,7 +137,7 @@ public final class YahooStub implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
             Request r = new Request(x.getRequestURI().getRawPath().isEmpty() ? "/" : URLDecoder.decode(x.getRequestURI().getRawPath(), StandardCharsets.UTF_8),
-                    query(x.getRequestURI().getRawQuery()), Map.copyOf(x.getRequestHeaders()));
+                    query(x.getRequestURI().getRawQuery()), Map.copyOf(x.getRequestHeaders()), x.getRequestURI().getRawQuery());
             requests.add(r);
             Answer a = routes.stream().filter(route -> route.when().test(r)).findFirst().map(route -> route.answer().apply(r))
                     .orElse(Answer.of(404, "no route for " + r.path()));
