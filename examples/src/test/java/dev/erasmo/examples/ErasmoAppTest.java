@@ -123,7 +123,7 @@ class ErasmoAppTest extends AppTest {
         // every other test runs with ERASMO_QUOTES=sample (AppRunner), so that none reaches the network;
         // here nothing is set, or the variable is blank: the default. Nothing is fetched.
         for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of(ErasmoApp.QUOTES_ENV, ""), Map.of(ErasmoApp.QUOTES_ENV, "  "))) {
-            QuoteData q = new ErasmoApp(Clock.fixed(AppRunner.NOW, ZoneOffset.UTC), env, ErasmoApp::openSqlite).quoteData();
+            QuoteData q = new ErasmoApp(Clock.fixed(AppRunner.NOW, ZoneOffset.UTC), env, ErasmoApp::openStore).quoteData();
 
             // Yahoo's own hosts (with yahoo=URL the name says "at URL"), any symbol (no list of the symbols there are)
             assertThat(q.name()).as("%s", env).isEqualTo("Yahoo Finance");

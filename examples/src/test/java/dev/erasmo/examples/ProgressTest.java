@@ -76,7 +76,7 @@ class ProgressTest extends YahooAppTest {
     }
 
     private ErasmoApp app(Map<String, String> env) {
-        return new ErasmoApp(Clock.fixed(NOW, ZoneOffset.UTC), env, ErasmoApp::openSqlite);
+        return new ErasmoApp(Clock.fixed(NOW, ZoneOffset.UTC), env, ErasmoApp::openStore);
     }
 
     /**
@@ -91,7 +91,8 @@ class ProgressTest extends YahooAppTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(java, "-cp", classpath, ErasmoApp.class.getName(), "--db", file.toString(), "--quotes", "yahoo=" + stub.uri(),
+        return List.of(java, "-cp", classpath, ErasmoApp.class.getName(), "--db", file.toString(), "--owner", AppRunner.OWNER.value(),
+                "--quotes", "yahoo=" + stub.uri(),
                 "buy", "t", "NVDA", "1", "--at", "2021-07-19").stream().map(ProgressTest::q).collect(Collectors.joining(" "));
     }
 
