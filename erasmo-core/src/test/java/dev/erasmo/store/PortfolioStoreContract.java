@@ -521,7 +521,7 @@ public abstract class PortfolioStoreContract {
      *
      * @return the events
      */
-    static Stream<LedgerEvent> everyKindOfEvent() {
+    protected static Stream<LedgerEvent> everyKindOfEvent() {
         return Stream.of(
                 new Deposit(EventId.of("dep-usd"), Instant.parse("2013-01-02T14:30:00.123456789Z"),
                         Money.of("USD", "12345678901234.56")),
@@ -547,6 +547,33 @@ public abstract class PortfolioStoreContract {
                         "Kontoführung \"Premium\" – 'monthly' \\ 月額 😀 '); DROP TABLE erasmo_event;--"),
                 new Fee(EventId.of("fee-empty"), AT, Money.of("BHD", "0.005"), ""),
                 new Deposit(EventId.of("id-'\"ü😀"), AT, Money.of("USD", "0.2")));
+    }
+
+    /**
+     * The same event under another id.
+     *
+     * @param e the event
+     * @param id the id
+     * @return the event with that id
+     */
+    protected static LedgerEvent withId(LedgerEvent e, String id) {
+        EventId i = EventId.of(id);
+        if (e instanceof Deposit d) {
+            return new Deposit(i, d.at(), d.amount());
+        } else if (e instanceof Withdrawal w) {
+            return new Withdrawal(i, w.at(), w.amount());
+        } else if (e instanceof Fee f) {
+            return new Fee(i, f.at(), f.amount(), f.description());
+        } else if (e instanceof Buy b) {
+            return new Buy(i, b.at(), b.instrument(), b.quantity(), b.price(), b.fee());
+        } else if (e instanceof Sell x) {
+            return new Sell(i, x.at(), x.instrument(), x.quantity(), x.price(), x.fee());
+        } else if (e instanceof Dividend d) {
+            return new Dividend(i, d.at(), d.instrument(), d.perShare());
+        } else if (e instanceof Split x) {
+            return new Split(i, x.at(), x.symbol(), x.numerator(), x.denominator());
+        }
+        throw new IllegalArgumentException("unknown event " + e);
     }
 
     @ParameterizedTest

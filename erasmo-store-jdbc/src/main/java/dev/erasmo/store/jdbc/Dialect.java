@@ -83,11 +83,11 @@ abstract class Dialect {
      * {@code DECIMAL(38,12)} column's {@code 2} as {@code 2.000000000000}).
      *
      * @param rs the result set
-     * @param column the column's label
+     * @param column the column's index
      * @return the value, or null for SQL NULL
      * @throws SQLException from the driver
      */
-    @Nullable BigDecimal getDecimal(ResultSet rs, String column) throws SQLException {
+    @Nullable BigDecimal getDecimal(ResultSet rs, int column) throws SQLException {
         return normalize(rs.getBigDecimal(column));
     }
 

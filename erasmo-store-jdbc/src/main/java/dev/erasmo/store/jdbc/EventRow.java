@@ -54,12 +54,32 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
         @Nullable BigDecimal quantity, @Nullable BigDecimal price, @Nullable BigDecimal amount, @Nullable BigDecimal fee,
         @Nullable Integer numerator, @Nullable Integer denominator, @Nullable String description, @Nullable String key) {
 
-    /** Inserts one row; the parameters in the order of {@link #bind}. */
-    static final String INSERT = "INSERT INTO erasmo_event (portfolio_id, seq, event_id, kind, effective_at_second,"
+    /** The start of an INSERT of rows; each row's parameters in the order of {@link #bind}. */
+    private static final String INSERT_INTO = "INSERT INTO erasmo_event (portfolio_id, seq, event_id, kind, effective_at_second,"
             + " effective_at_nano, symbol, currency, quantity, price, amount, fee, numerator, denominator, description,"
-            + " idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " idempotency_key) VALUES ";
 
-    /** The columns {@link #read} reads, for a SELECT list (qualified with {@code e.}). */
+    /** The parameters of one row. */
+    static final int PARAMETERS = 16;
+
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * An INSERT of several rows in one statement (a multi-row {@code VALUES} list, which every
+     * supported database takes): the parameters of row i start at {@code i * PARAMETERS + 1}.
+     *
+     * @param rows how many rows, from 1
+     * @return the statement
+     */
+    static String insert(int rows) {
+        StringBuilder b = new StringBuilder(INSERT_INTO.length() + rows * (ROW.length() + 2)).append(INSERT_INTO).append(ROW);
+        for (int i = 1; i < rows; i++) {
+            b.append(", ").append(ROW);
+        }
+        return b.toString();
+    }
+
+    /** The columns {@link #read} reads, for a SELECT list (qualified with {@code e.}), in that order. */
     static final String COLUMNS = "e.seq, e.event_id, e.kind, e.effective_at_second, e.effective_at_nano, e.symbol,"
             + " e.currency, e.quantity, e.price, e.amount, e.fee, e.numerator, e.denominator, e.description, e.idempotency_key";
 
@@ -120,30 +140,32 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
     }
 
     /**
-     * Binds this row's values as the parameters of {@link #INSERT}.
+     * Binds this row's values as the parameters of row {@code row} of an {@link #insert}.
      *
      * @param ps the statement
      * @param dialect how decimals are bound
      * @param portfolio the portfolio
+     * @param row the row's place in the statement, from 0
      * @throws SQLException from the driver
      */
-    void bind(PreparedStatement ps, Dialect dialect, PortfolioId portfolio) throws SQLException {
-        ps.setString(1, portfolio.value());
-        ps.setLong(2, sequence);
-        ps.setString(3, eventId);
-        ps.setString(4, kind);
-        ps.setLong(5, at.getEpochSecond());
-        ps.setInt(6, at.getNano());
-        setString(ps, 7, symbol);
-        setString(ps, 8, currency);
-        dialect.setDecimal(ps, 9, quantity);
-        dialect.setDecimal(ps, 10, price);
-        dialect.setDecimal(ps, 11, amount);
-        dialect.setDecimal(ps, 12, fee);
-        setInt(ps, 13, numerator);
-        setInt(ps, 14, denominator);
-        setString(ps, 15, description);
-        setString(ps, 16, key);
+    void bind(PreparedStatement ps, Dialect dialect, PortfolioId portfolio, int row) throws SQLException {
+        int o = row * PARAMETERS;
+        ps.setString(o + 1, portfolio.value());
+        ps.setLong(o + 2, sequence);
+        ps.setString(o + 3, eventId);
+        ps.setString(o + 4, kind);
+        ps.setLong(o + 5, at.getEpochSecond());
+        ps.setInt(o + 6, at.getNano());
+        setString(ps, o + 7, symbol);
+        setString(ps, o + 8, currency);
+        dialect.setDecimal(ps, o + 9, quantity);
+        dialect.setDecimal(ps, o + 10, price);
+        dialect.setDecimal(ps, o + 11, amount);
+        dialect.setDecimal(ps, o + 12, fee);
+        setInt(ps, o + 13, numerator);
+        setInt(ps, o + 14, denominator);
+        setString(ps, o + 15, description);
+        setString(ps, o + 16, key);
     }
 
     private static void setString(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
@@ -163,28 +185,31 @@ record EventRow(long sequence, String eventId, String kind, Instant at, @Nullabl
     }
 
     /**
-     * Reads the row at the result set's cursor, from the columns named in {@link #COLUMNS}.
+     * Reads the row at the result set's cursor, from the columns of {@link #COLUMNS} in that
+     * order, the first at {@code first}.
      *
      * @param rs the result set
      * @param dialect how decimals are read
+     * @param first the index of the result set's column {@code seq}
      * @return the row
      * @throws SQLException from the driver
      */
-    static EventRow read(ResultSet rs, Dialect dialect) throws SQLException {
+    static EventRow read(ResultSet rs, Dialect dialect, int first) throws SQLException {
+        int o = first - 1;
+        long sequence = rs.getLong(o + 1);
         Instant at;
         try {
-            at = Instant.ofEpochSecond(rs.getLong("effective_at_second"), rs.getInt("effective_at_nano"));
+            at = Instant.ofEpochSecond(rs.getLong(o + 4), rs.getInt(o + 5));
         } catch (java.time.DateTimeException e) {
-            throw new dev.erasmo.store.StoreException("ledger entry #" + rs.getLong("seq") + " has an effective time out of range: "
+            throw new dev.erasmo.store.StoreException("ledger entry #" + sequence + " has an effective time out of range: "
                     + e.getMessage(), e);
         }
-        return new EventRow(rs.getLong("seq"), rs.getString("event_id"), rs.getString("kind"), at,
-                rs.getString("symbol"), rs.getString("currency"), dialect.getDecimal(rs, "quantity"),
-                dialect.getDecimal(rs, "price"), dialect.getDecimal(rs, "amount"), dialect.getDecimal(rs, "fee"),
-                getInt(rs, "numerator"), getInt(rs, "denominator"), rs.getString("description"), rs.getString("idempotency_key"));
+        return new EventRow(sequence, rs.getString(o + 2), rs.getString(o + 3), at, rs.getString(o + 6), rs.getString(o + 7),
+                dialect.getDecimal(rs, o + 8), dialect.getDecimal(rs, o + 9), dialect.getDecimal(rs, o + 10), dialect.getDecimal(rs, o + 11),
+                getInt(rs, o + 12), getInt(rs, o + 13), rs.getString(o + 14), rs.getString(o + 15));
     }
 
-    private static @Nullable Integer getInt(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Integer getInt(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }

@@ -104,6 +104,8 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
 
     private static final String PORTFOLIO_COLUMNS = "p.id, p.owner, p.name, p.base_currency, p.cost_method, p.version,"
             + " p.created_at_second, p.created_at_nano";
+    /** How many columns {@link #PORTFOLIO_COLUMNS} names. */
+    private static final int PORTFOLIO_COLUMN_COUNT = 8;
 
     private final DataSource dataSource;
     private final @Nullable Database database;
@@ -206,38 +208,77 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     private Optional<LedgerTail> read(PortfolioId id, long afterVersion) {
         Objects.requireNonNull(id, "id");
         Dialect d = open();
-        // one statement, so one snapshot of the version and the entries on every database
-        String sql = "SELECT " + PORTFOLIO_COLUMNS + ", " + EventRow.COLUMNS + " FROM erasmo_portfolio p"
-                + " LEFT JOIN erasmo_event e ON e.portfolio_id = p.id AND e.seq <= p.version AND e.seq > ? WHERE p.id = ? ORDER BY e.seq";
         try {
             return transaction(d, c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, afterVersion);
-                    ps.setString(2, id.value());
+                PortfolioInfo info;
+                long version;
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + PORTFOLIO_COLUMNS + " FROM erasmo_portfolio p WHERE p.id = ?")) {
+                    ps.setString(1, id.value());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) {
                             return Optional.empty();
                         }
-                        PortfolioInfo info = info(rs);
-                        long version = rs.getLong("version");
-                        List<LedgerEntry> entries = new ArrayList<>();
-                        do {
-                            rs.getLong("seq");
-                            if (!rs.wasNull()) {
-                                entries.add(EventRow.read(rs, d).toEntry(id));
-                            }
-                        } while (rs.next());
-                        long expected = Math.max(0, version - afterVersion);
-                        if (entries.size() != expected) {
-                            throw new StoreException("portfolio " + id + " is at version " + version + " but its ledger has "
-                                    + entries.size() + " entries after entry " + afterVersion + ", not " + expected);
-                        }
-                        return Optional.of(new LedgerTail(info, version, entries));
+                        info = info(rs);
+                        version = rs.getLong("version");
                     }
                 }
+                // every entry up to that version was committed with it, so this second read finds them all, unless the
+                // portfolio was deleted in between: then the one statement that reads both tells what is there
+                List<LedgerEntry> entries = version > afterVersion ? entries(c, d, id, afterVersion, version) : List.of();
+                if (entries.size() != version - Math.min(version, afterVersion)) {
+                    return readAtOnce(c, d, id, afterVersion);
+                }
+                return Optional.of(new LedgerTail(info, version, entries));
             });
         } catch (SQLException e) {
             throw failed(d, "load portfolio " + id, e);
+        }
+    }
+
+    /** The entries numbered after one version up to another, in order. */
+    private static List<LedgerEntry> entries(Connection c, Dialect d, PortfolioId id, long after, long upTo) throws SQLException {
+        List<LedgerEntry> entries = new ArrayList<>((int) Math.min(upTo - after, 1 << 16));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EventRow.COLUMNS
+                + " FROM erasmo_event e WHERE e.portfolio_id = ? AND e.seq > ? AND e.seq <= ? ORDER BY e.seq")) {
+            ps.setString(1, id.value());
+            ps.setLong(2, after);
+            ps.setLong(3, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(EventRow.read(rs, d, 1).toEntry(id));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The portfolio and its entries after a version in one statement, so one snapshot on every database. */
+    private static Optional<LedgerTail> readAtOnce(Connection c, Dialect d, PortfolioId id, long afterVersion) throws SQLException {
+        String sql = "SELECT " + PORTFOLIO_COLUMNS + ", " + EventRow.COLUMNS + " FROM erasmo_portfolio p"
+                + " LEFT JOIN erasmo_event e ON e.portfolio_id = p.id AND e.seq <= p.version AND e.seq > ? WHERE p.id = ? ORDER BY e.seq";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, afterVersion);
+            ps.setString(2, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                PortfolioInfo info = info(rs);
+                long version = rs.getLong("version");
+                List<LedgerEntry> entries = new ArrayList<>();
+                do {
+                    rs.getLong("seq");
+                    if (!rs.wasNull()) {
+                        entries.add(EventRow.read(rs, d, PORTFOLIO_COLUMN_COUNT + 1).toEntry(id));
+                    }
+                } while (rs.next());
+                long expected = Math.max(0, version - afterVersion);
+                if (entries.size() != expected) {
+                    throw new StoreException("portfolio " + id + " is at version " + version + " but its ledger has "
+                            + entries.size() + " entries after entry " + afterVersion + ", not " + expected);
+                }
+                return Optional.of(new LedgerTail(info, version, entries));
+            }
         }
     }
 
@@ -413,17 +454,34 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         }
     }
 
-    /** Inserts ledger rows in one batch, inside the caller's transaction. */
+    /** How many rows one INSERT statement carries when many are appended at once. */
+    static final int ROWS_PER_INSERT = 100;
+
+    /**
+     * Inserts ledger rows inside the caller's transaction: {@value #ROWS_PER_INSERT} rows a
+     * statement, those statements in one JDBC batch, and the rest in one more statement.
+     */
     private static void insert(Connection c, Dialect d, PortfolioId id, List<EventRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(EventRow.INSERT)) {
-            for (EventRow row : rows) {
-                row.bind(ps, d, id);
-                ps.addBatch();
+        int full = rows.size() / ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(EventRow.insert(ROWS_PER_INSERT))) {
+                for (int s = 0; s < full; s++) {
+                    for (int r = 0; r < ROWS_PER_INSERT; r++) {
+                        rows.get(s * ROWS_PER_INSERT + r).bind(ps, d, id, r);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
+        }
+        int rest = rows.size() - full * ROWS_PER_INSERT;
+        if (rest > 0) {
+            try (PreparedStatement ps = c.prepareStatement(EventRow.insert(rest))) {
+                for (int r = 0; r < rest; r++) {
+                    rows.get(full * ROWS_PER_INSERT + r).bind(ps, d, id, r);
+                }
+                ps.executeUpdate();
+            }
         }
     }
 

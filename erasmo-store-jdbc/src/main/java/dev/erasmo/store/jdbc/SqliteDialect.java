@@ -50,7 +50,7 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
-    @Nullable BigDecimal getDecimal(ResultSet rs, String column) throws SQLException {
+    @Nullable BigDecimal getDecimal(ResultSet rs, int column) throws SQLException {
         String text = rs.getString(column);
         if (text == null) {
             return null;

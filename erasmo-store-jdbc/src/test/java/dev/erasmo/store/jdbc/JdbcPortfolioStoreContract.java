@@ -27,6 +27,7 @@ import dev.erasmo.ledger.Deposit;
 import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.money.Currencies;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Price;
@@ -390,6 +391,64 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
 
         assertThat(query(everything)).isEqualTo(before);
         assertThat(before).hasSize(2);
+    }
+
+    /*
+     * Every kind of value the decimal columns hold goes in and comes out identical through the
+     * dialect, negative and at the columns' limits (26 digits before the point, 12 after) too; the
+     * scale is normalized, so H2's 2.000000000000 for a NUMERIC(38,12) 2 reads back as 2.
+     */
+    @Test
+    void decimals_valuesTheColumnsHold_readBackIdentical() throws SQLException {
+        newStore().create(info("p-1", "tech"));
+        Dialect d = Dialect.of(database());
+        List<String> values = List.of("0.1", "12345678901234.567890123", "-0.000000001", "0", "2", "-2.5",
+                "99999999999999999999999999.999999999999", "-99999999999999999999999999.999999999999", "0.000000000001", "1000000");
+        try (Connection c = dataSource.getConnection()) {
+            for (int i = 0; i < values.size(); i++) {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO erasmo_event (portfolio_id, seq, event_id, kind,"
+                        + " effective_at_second, effective_at_nano, quantity) VALUES ('p-1', ?, ?, 'DEPOSIT', 0, 0, ?)")) {
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "raw-" + i);
+                    d.setDecimal(ps, 3, new BigDecimal(values.get(i)));
+                    ps.executeUpdate();
+                }
+            }
+            List<BigDecimal> read = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT quantity FROM erasmo_event ORDER BY seq")) {
+                while (rs.next()) {
+                    read.add(d.getDecimal(rs, 1));
+                }
+            }
+            assertThat(read).containsExactlyElementsOf(values.stream().map(v -> new BigDecimal(v).stripTrailingZeros())
+                    .map(v -> v.scale() < 0 ? v.setScale(0) : v).toList());
+        }
+    }
+
+    /*
+     * Appends of 1, 99, 100, 101 and 299 entries of every kind: the store writes 100 rows a
+     * statement and the rest in one more, and every size reads back entry for entry, in order.
+     */
+    @Test
+    void append_batchesAroundTheRowsPerStatement_readBackInOrder() {
+        PortfolioStore store = newStore();
+        store.create(info("p-1", "tech"));
+        List<LedgerEvent> kinds = everyKindOfEvent().toList();
+        List<LedgerEntry> all = new ArrayList<>();
+        long version = 0;
+        for (int size : new int[] {1, 99, JdbcPortfolioStore.ROWS_PER_INSERT, 101, 299}) {
+            List<LedgerEntry> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                LedgerEvent kind = kinds.get(all.size() % kinds.size());
+                batch.add(new LedgerEntry(version + i + 1, withId(kind, "b" + (all.size() + batch.size())),
+                        i % 3 == 0 ? IdempotencyKey.of("k-" + (version + i)) : null));
+            }
+            version = store.append(P1, version, batch);
+            all.addAll(batch);
+        }
+
+        assertThat(version).isEqualTo(1 + 99 + 100 + 101 + 299);
+        assertThat(store.load(P1).entries()).isEqualTo(all);
     }
 
     @Test
