@@ -16,6 +16,8 @@ import dev.erasmo.portfolio.PortfolioInfo;
 import dev.erasmo.quote.Bar;
 import dev.erasmo.quote.InMemoryQuoteSource;
 import dev.erasmo.quote.PriceHistory;
+import dev.erasmo.quote.Quote;
+import dev.erasmo.quote.QuoteSource;
 import dev.erasmo.quote.SplitEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,8 +25,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The daily equity curve and the P&amp;L reconciliation, on small ledgers worked out by hand. */
@@ -255,6 +259,60 @@ class EquityCurveTest {
         EquityCurve withY = e.update(updated);
         assertThat(withY).isEqualTo(e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-09")));
         assertThat(withY.days()).extracting(DailyValue::date).contains(LocalDate.parse("2024-01-06"));
+    }
+
+    /** A quote source that records every history it is asked for. */
+    private static final class RecordingQuoteSource implements QuoteSource {
+        final QuoteSource source;
+        final List<String> asked = new ArrayList<>();
+
+        RecordingQuoteSource(QuoteSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public Map<Symbol, Quote> latest(Collection<Symbol> symbols) {
+            asked.add("latest " + symbols);
+            return source.latest(symbols);
+        }
+
+        @Override
+        public PriceHistory history(Symbol symbol, LocalDate from, LocalDate to) {
+            asked.add(symbol + " " + from + ".." + to);
+            return source.history(symbol, from, to);
+        }
+    }
+
+    @Test
+    void update_backDatedEvent_keepsTheEarlierDaysAsTheyWereAndAsksOnlyForTheTailsPrices() {
+        RecordingQuoteSource quotes = new RecordingQuoteSource(InMemoryQuoteSource.builder().history(new PriceHistory(X, USD,
+                List.of(close("2024-01-02", "100"), close("2024-01-03", "110"), close("2024-01-04", "99"), close("2024-01-05", "108.9"),
+                        close("2024-01-08", "119.79")), List.of(), List.of())).build());
+        Erasmo e = Erasmo.builder().quotes(quotes).clock(Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(ALICE, "tail");
+        e.deposit(p.id(), usd("2000"), at("2023-12-29"));
+        e.buy(p.id(), TradeRequest.of(X, Quantity.of(5)).at(at("2024-01-02"))).orElseThrow();
+        quotes.asked.clear();
+        EquityCurve before = e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08"));
+        // a new history asks for X's closes from the 14-day look-back before the day before 01-02
+        assertThat(quotes.asked).containsExactly("X 2023-12-18..2024-01-08");
+
+        e.deposit(p.id(), usd("300"), at("2024-01-05"));
+        quotes.asked.clear();
+        EquityCurve updated = e.update(before);
+
+        // 01-02, 01-03 and 01-04 are before the deposit: kept, the very same objects; 01-05 and 01-08 recomputed
+        assertThat(updated.start()).isSameAs(before.start());
+        for (int i = 0; i < 3; i++) {
+            assertThat(updated.days().get(i)).isSameAs(before.days().get(i));
+        }
+        assertThat(updated.days().get(3)).isNotSameAs(before.days().get(3));
+        // only the tail's closes are asked for: from the look-back before 01-04, the last kept day, to the end
+        assertThat(quotes.asked).containsExactly("X 2023-12-21..2024-01-08");
+        // and it is the curve a new history makes: 01-05 equity 1500 + 300 + 5 x 108.90 = 2344.50, the day's flow 300
+        assertThat(updated).isEqualTo(e.history(p.id(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08")));
+        assertThat(updated.days().get(3).equity()).isEqualTo(usd("2344.50"));
+        assertThat(updated.days().get(3).externalFlow()).isEqualTo(usd("300.00"));
     }
 
     @Test
