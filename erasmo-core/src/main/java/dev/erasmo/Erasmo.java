@@ -817,27 +817,15 @@ public final class Erasmo {
         }
         LocalDate since = from.minusDays(1 + QuoteSource.AS_OF_LOOKBACK_DAYS);
         Map<Symbol, PriceHistory> histories = new HashMap<>();
-        // the trading days, one bit per calendar day of the period
-        long first = from.toEpochDay();
-        java.util.BitSet traded = new java.util.BitSet();
         for (Symbol s : symbols) {
             try {
-                PriceHistory h = q.history(s, since, to);
-                histories.put(s, h);
-                for (dev.erasmo.quote.Bar b : h.bars()) {
-                    long d = b.date().toEpochDay() - first;
-                    if (d >= 0 && !b.date().isAfter(to)) {
-                        traded.set((int) d);
-                    }
-                }
+                histories.put(s, q.history(s, since, to));
             } catch (QuoteNotFoundException e) {
                 // unknown to the source: missing on every day it is held
             }
         }
-        List<LocalDate> days = new ArrayList<>(traded.cardinality());
-        for (int d = traded.nextSetBit(0); d >= 0; d = traded.nextSetBit(d + 1)) {
-            days.add(LocalDate.ofEpochDay(first + d));
-        }
+        // the trading days: every date between the two on which one of the symbols traded
+        List<LocalDate> days = new ArrayList<>(Curves.tradingDays(histories.values(), from, to));
         for (Currency c : currencies) {
             if (!c.equals(base)) {
                 Symbol fx = fxSymbol(c, base);
