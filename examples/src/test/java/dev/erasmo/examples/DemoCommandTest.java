@@ -77,7 +77,7 @@ class DemoCommandTest extends AppTest {
         }
         try (JdbcPortfolioStore store = JdbcPortfolioStore.sqlite(app.db())) {
             Erasmo erasmo = Erasmo.builder().store(store).quotes(quotes).clock(Clock.fixed(AppRunner.NOW, ZoneOffset.UTC)).build();
-            PortfolioId id = erasmo.findPortfolio(ErasmoApp.OWNER, "demo").orElseThrow().id();
+            PortfolioId id = PortfolioId.of(app.id("demo"));
             // 12 dates of events (create and buy 2000-10-02, 2 MSFT sells, AAPL's buy and 4 dividends, the withdrawal, the deposit
             // and NVDA's buy 2021-02-01, its split, its sell) and the day after: 13 x 14 / 2 = 91 periods
             assertThat(Reconciliations.verifyEveryPeriod(erasmo, id)).isEqualTo(91);
