@@ -14,12 +14,14 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast way to the day values of a history in one currency: each symbol's close for every
@@ -48,13 +50,40 @@ final class Curves {
     private record Closes(long[] unscaled, int[] scale, boolean[] carried) {
     }
 
-    /** A state laid out for valuing: held symbols, quantities as exact scaled longs, cash in minor units. */
-    private record Layout(Symbol[] symbols, Position[] positions, Closes[] closes, long[] quantity, int[] quantityScale, long cash) {
+    /**
+     * A state laid out for valuing: held symbols, quantities as exact scaled longs, cash in minor
+     * units. Two of them take turns (the one being filled, and the previous state's whose slots it
+     * reuses), so laying out a state allocates nothing once they are large enough. Not
+     * thread-safe; confined to one call of {@link #fast}.
+     */
+    private static final class Layout {
+        int size;
+        Symbol[] symbols = new Symbol[16];
+        Position[] positions = new Position[16];
+        @Nullable Closes[] closes = new Closes[16];
+        long[] quantity = new long[16];
+        int[] quantityScale = new int[16];
+        long cash;
+
+        void ensure(int n) {
+            if (symbols.length < n) {
+                int c = Math.max(n, symbols.length * 2);
+                symbols = new Symbol[c];
+                positions = new Position[c];
+                closes = new Closes[c];
+                quantity = new long[c];
+                quantityScale = new int[c];
+            }
+        }
     }
 
     /**
      * The day values, or empty when this way does not apply: every state, price and amount must be
      * in the base currency and fit a {@code long}.
+     *
+     * <p>The market values are summed symbol by symbol over the days a state lasts (each symbol's
+     * closes are one array over the days), in the order of the positions, so each day's sum is
+     * made of the same terms in the same order as it would be day by day.
      */
     static Optional<List<DailyValue>> fast(Currency base, List<LocalDate> dates, List<PortfolioState> states, Map<Symbol, PriceHistory> histories,
             Map<Symbol, LocalDate> firstBought) {
@@ -62,9 +91,11 @@ final class Curves {
         if (minor < 0) {
             return Optional.empty();
         }
-        long[] days = new long[dates.size()];
-        for (int i = 0; i < days.length; i++) {
-            days[i] = dates.get(i).toEpochDay();
+        int n = dates.size();
+        // the oldest close each day may take: the look-back before it
+        LocalDate[] oldest = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            oldest[i] = dates.get(i).minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS);
         }
         Map<Symbol, Closes> closes = new HashMap<>();
         for (Map.Entry<Symbol, PriceHistory> h : histories.entrySet()) {
@@ -73,63 +104,82 @@ final class Curves {
             }
             // a symbol is never held before its first buy: its closes are laid out from then on
             LocalDate bought = firstBought.get(h.getKey());
-            Closes c = layOut(h.getValue(), days, bought == null ? Long.MIN_VALUE : bought.toEpochDay());
+            Closes c = layOut(h.getValue(), dates, oldest, bought);
             if (c == null) {
                 return Optional.empty();
             }
             closes.put(h.getKey(), c);
         }
-        List<DailyValue> out = new ArrayList<>(dates.size());
-        PortfolioState laidOut = null;
-        Layout layout = null;
+        long[] mv = new long[n];
+        long[] cash = new long[n];
+        // what each day leaves out or carries, made only for the days that have any
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TreeSet<String>[] missing = new TreeSet[n];
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<Symbol>[] carried = new List[n];
+        Layout layout = new Layout();
+        Layout previous = null;
+        for (int first = 0; first < n;) {
+            // the days one state lasts: statesAt shares the state of days without an event
+            PortfolioState state = states.get(first);
+            int end = first + 1;
+            while (end < n && states.get(end) == state) {
+                end++;
+            }
+            if (!layOut(state, base, minor, closes, previous, layout)) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < layout.size; i++) {
+                Closes c = layout.closes[i];
+                long q = layout.quantity[i];
+                int qs = layout.quantityScale[i];
+                for (int day = first; day < end; day++) {
+                    long p = c == null ? NO_PRICE : c.unscaled[day];
+                    if (p == NO_PRICE) {
+                        missing[day] = missing[day] == null ? new TreeSet<>() : missing[day];
+                        missing[day].add(layout.symbols[i] + ": no price");
+                        continue;
+                    }
+                    long value = valueOf(q, qs, p, c.scale[day], minor);
+                    if (value == NO_PRICE) {
+                        return Optional.empty();
+                    }
+                    long sum = mv[day] + value;
+                    if (((mv[day] ^ sum) & (value ^ sum)) < 0) {
+                        return Optional.empty(); // the market value does not fit a long: the general way
+                    }
+                    mv[day] = sum;
+                    if (c.carried[day]) {
+                        carried[day] = carried[day] == null ? new ArrayList<>() : carried[day];
+                        carried[day].add(layout.symbols[i]);
+                    }
+                }
+            }
+            for (int day = first; day < end; day++) {
+                cash[day] = layout.cash;
+            }
+            Layout filled = layout;
+            layout = previous == null ? new Layout() : previous;
+            previous = filled;
+            first = end;
+        }
+        List<DailyValue> out = new ArrayList<>(n);
         Money previousEquity = null;
         boolean previousComplete = false;
         Money zero = Money.zero(base);
-        for (int day = 0; day < dates.size(); day++) {
+        for (int day = 0; day < n; day++) {
             PortfolioState state = states.get(day);
-            if (state != laidOut) {
-                layout = layOut(state, base, minor, closes, layout);
-                if (layout == null) {
-                    return Optional.empty();
-                }
-                laidOut = state;
-            }
-            long mv = 0;
-            List<Symbol> carried = List.of();
-            TreeSet<String> missing = null;
-            for (int i = 0; i < layout.symbols.length; i++) {
-                Closes c = layout.closes[i];
-                long p = c == null ? NO_PRICE : c.unscaled[day];
-                if (p == NO_PRICE) {
-                    missing = missing == null ? new TreeSet<>() : missing;
-                    missing.add(layout.symbols[i] + ": no price");
-                    continue;
-                }
-                long value = valueOf(layout.quantity[i], layout.quantityScale[i], p, c.scale[day], minor);
-                if (value == NO_PRICE) {
-                    return Optional.empty();
-                }
-                long sum = mv + value;
-                if (((mv ^ sum) & (value ^ sum)) < 0) {
-                    return Optional.empty(); // the market value does not fit a long: the general way
-                }
-                mv = sum;
-                if (c.carried[day]) {
-                    carried = carried.isEmpty() ? new ArrayList<>() : carried;
-                    carried.add(layout.symbols[i]);
-                }
-            }
-            long total = layout.cash + mv;
-            if (((layout.cash ^ total) & (mv ^ total)) < 0) {
+            long total = cash[day] + mv[day];
+            if (((cash[day] ^ total) & (mv[day] ^ total)) < 0) {
                 return Optional.empty(); // the equity does not fit a long: the general way
             }
-            Money cash = Money.of(base, BigDecimal.valueOf(layout.cash, minor));
-            Money marketValue = Money.of(base, BigDecimal.valueOf(mv, minor));
+            Money cashMoney = Money.of(base, BigDecimal.valueOf(cash[day], minor));
+            Money marketValue = Money.of(base, BigDecimal.valueOf(mv[day], minor));
             Money equity = Money.of(base, BigDecimal.valueOf(total, minor));
             Money flow = zero;
             Money income = zero;
             Money fees = zero;
-            List<String> missingList = missing == null ? List.of() : new ArrayList<>(missing);
+            List<String> missingList = missing[day] == null ? List.of() : new ArrayList<>(missing[day]);
             if (day > 0) {
                 PortfolioState prev = states.get(day - 1);
                 Map<Symbol, dev.erasmo.quote.Quote> none = Map.of();
@@ -141,12 +191,13 @@ final class Curves {
                     return Optional.empty();
                 }
             }
-            if (carried.size() > 1) {
-                carried.sort(null);
+            List<Symbol> carriedList = carried[day] == null ? List.of() : carried[day];
+            if (carriedList.size() > 1) {
+                carriedList.sort(null);
             }
             Double r = previousEquity == null || !previousComplete || !missingList.isEmpty() ? null
                     : Erasmo.returnOf(previousEquity, flow, equity);
-            out.add(new DailyValue(dates.get(day), cash, marketValue, equity, flow, income, fees, r, carried, missingList));
+            out.add(new DailyValue(dates.get(day), cashMoney, marketValue, equity, flow, income, fees, r, carriedList, missingList));
             previousEquity = equity;
             previousComplete = missingList.isEmpty();
         }
@@ -156,74 +207,85 @@ final class Curves {
     /**
      * A history's close for each day: the last bar on or before it, at most the look-back old and
      * not from before a split on or before the day (as {@link PriceHistory#closeAsOf}); null if a
-     * close does not fit a {@code long}.
+     * close does not fit a {@code long}. Dates are compared as dates (no epoch-day arithmetic per
+     * bar), and a close is converted to a long once per bar, not once per day.
      */
-    private static Closes layOut(PriceHistory h, long[] days, long heldFrom) {
-        int n = days.length;
+    private static @Nullable Closes layOut(PriceHistory h, List<LocalDate> days, LocalDate[] oldest, @Nullable LocalDate heldFrom) {
+        int n = days.size();
         long[] unscaled = new long[n];
         int[] scale = new int[n];
         boolean[] carried = new boolean[n];
         List<Bar> bars = h.bars();
         List<SplitEvent> splits = h.splits();
         int start = 0;
-        while (start < n && days[start] < heldFrom) {
+        // a symbol is never held before its first buy: its closes are laid out from then on
+        while (start < n && heldFrom != null && days.get(start).isBefore(heldFrom)) {
             unscaled[start++] = NO_PRICE;
         }
+        if (start == n) {
+            return new Closes(unscaled, scale, carried);
+        }
         // the first bar within the look-back of the first day laid out
-        int b = firstBarFrom(bars, start < n ? days[start] - QuoteSource.AS_OF_LOOKBACK_DAYS - 1 : Long.MAX_VALUE);
+        int b = firstBarFrom(bars, oldest[start]);
         int s = 0;
-        long barDay = b < bars.size() ? bars.get(b).date().toEpochDay() : Long.MAX_VALUE;
-        long splitDay = splits.isEmpty() ? Long.MAX_VALUE : splits.get(0).date().toEpochDay();
-        long lastBarDay = Long.MIN_VALUE;
-        long lastSplitDay = Long.MIN_VALUE;
-        Bar last = null;
+        LocalDate barDay = b < bars.size() ? bars.get(b).date() : null;
+        LocalDate splitDay = splits.isEmpty() ? null : splits.get(0).date();
+        LocalDate lastBarDay = null;
+        LocalDate lastSplitDay = null;
         long lastUnscaled = 0;
         int lastScale = 0;
+        Bar last = null;
         for (int day = start; day < n; day++) {
-            long d = days[day];
+            LocalDate d = days.get(day);
             boolean moved = false;
-            while (barDay <= d) {
+            while (barDay != null && !barDay.isAfter(d)) {
                 last = bars.get(b);
                 lastBarDay = barDay;
                 b++;
-                barDay = b < bars.size() ? bars.get(b).date().toEpochDay() : Long.MAX_VALUE;
+                barDay = b < bars.size() ? bars.get(b).date() : null;
                 moved = true;
             }
-            while (splitDay <= d) {
+            while (splitDay != null && !splitDay.isAfter(d)) {
                 lastSplitDay = splitDay;
                 s++;
-                splitDay = s < splits.size() ? splits.get(s).date().toEpochDay() : Long.MAX_VALUE;
+                splitDay = s < splits.size() ? splits.get(s).date() : null;
             }
-            if (last == null || lastBarDay < d - QuoteSource.AS_OF_LOOKBACK_DAYS || lastSplitDay > lastBarDay) {
+            if (last == null || lastBarDay.isBefore(oldest[day]) || lastSplitDay != null && lastSplitDay.isAfter(lastBarDay)) {
                 unscaled[day] = NO_PRICE;
                 continue;
             }
             if (moved) {
                 BigDecimal close = last.close();
-                if (close.scale() < 0 || close.scale() > 18) {
+                int sc = close.scale();
+                if (sc < 0 || sc > 18) {
                     return null;
                 }
-                BigInteger u = close.unscaledValue();
-                if (u.bitLength() > 62) {
-                    return null;
+                if (close.precision() <= 18) {
+                    // below 10^18 < 2^62: no BigInteger needed
+                    lastUnscaled = sc == 0 ? close.longValueExact() : close.movePointRight(sc).longValueExact();
+                } else {
+                    BigInteger u = close.unscaledValue();
+                    if (u.bitLength() > 62) {
+                        return null;
+                    }
+                    lastUnscaled = u.longValue();
                 }
-                lastUnscaled = u.longValue();
-                lastScale = close.scale();
+                lastScale = sc;
             }
             unscaled[day] = lastUnscaled;
             scale[day] = lastScale;
-            carried[day] = lastBarDay < d;
+            carried[day] = lastBarDay.isBefore(d);
         }
         return new Closes(unscaled, scale, carried);
     }
 
-    /** The index of the first bar after an epoch day (binary search: bars are in date order). */
-    private static int firstBarFrom(List<Bar> bars, long afterDay) {
+    /** The index of the first bar on or after a date (binary search: bars are in date order). */
+    private static int firstBarFrom(List<Bar> bars, LocalDate from) {
         int lo = 0;
         int hi = bars.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (bars.get(mid).date().toEpochDay() <= afterDay) {
+            if (bars.get(mid).date().isBefore(from)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -232,64 +294,108 @@ final class Curves {
         return lo;
     }
 
-    /** Lays out a state, reusing the previous layout's slot of every position that did not change (the fold shares them). */
-    private static Layout layOut(PortfolioState state, Currency base, int minor, Map<Symbol, Closes> closes, Layout previous) {
+    /**
+     * The trading days of some histories between two dates: every date one of them has a bar
+     * on, in order. Merged as dates, history by history; when they share their days (the usual
+     * case) no list is built beyond the first.
+     */
+    static List<LocalDate> tradingDays(Collection<PriceHistory> histories, LocalDate from, LocalDate to) {
+        List<LocalDate> days = List.of();
+        for (PriceHistory h : histories) {
+            List<Bar> bars = h.bars();
+            int i = firstBarFrom(bars, from);
+            int j = 0;
+            List<LocalDate> merged = null;
+            while (i < bars.size() && !bars.get(i).date().isAfter(to)) {
+                LocalDate d = bars.get(i).date();
+                while (j < days.size() && days.get(j).isBefore(d)) {
+                    if (merged != null) {
+                        merged.add(days.get(j));
+                    }
+                    j++;
+                }
+                if (j < days.size() && days.get(j).equals(d)) {
+                    if (merged != null) {
+                        merged.add(d);
+                    }
+                    j++;
+                } else {
+                    if (merged == null) {
+                        merged = new ArrayList<>(days.size() + bars.size());
+                        merged.addAll(days.subList(0, j));
+                    }
+                    merged.add(d);
+                }
+                i++;
+            }
+            if (merged != null) {
+                merged.addAll(days.subList(j, days.size()));
+                days = merged;
+            }
+        }
+        return List.copyOf(days);
+    }
+
+    /**
+     * Lays out a state into {@code into}, reusing the previous layout's slot of every position that
+     * did not change (the fold shares them); false when this way does not apply to the state.
+     */
+    private static boolean layOut(PortfolioState state, Currency base, int minor, Map<Symbol, Closes> closes, @Nullable Layout previous,
+            Layout into) {
         for (Currency c : state.cash().keySet()) {
             if (!c.equals(base)) {
-                return null;
+                return false;
             }
         }
         for (Map<Currency, Money> totals : List.of(state.netDeposits(), state.dividends(), state.fees())) {
             for (Currency c : totals.keySet()) {
                 if (!c.equals(base)) {
-                    return null;
+                    return false;
                 }
             }
         }
-        int n = state.positions().size();
-        Symbol[] symbols = new Symbol[n];
-        Position[] held = new Position[n];
-        Closes[] cl = new Closes[n];
-        long[] quantity = new long[n];
-        int[] quantityScale = new int[n];
+        into.ensure(state.positions().size());
         int i = 0;
         int j = 0;
+        int before = previous == null ? 0 : previous.size;
         for (Position p : state.positions().values()) {
             // both layouts are in symbol order: walk the previous one alongside (names compared only where they differ)
-            if (previous != null && j < previous.symbols.length && previous.positions[j] != p) {
-                while (j < previous.symbols.length && previous.symbols[j].compareTo(p.instrument().symbol()) < 0) {
+            if (previous != null && j < before && previous.positions[j] != p) {
+                while (j < before && previous.symbols[j].compareTo(p.instrument().symbol()) < 0) {
                     j++;
                 }
             }
-            if (previous != null && j < previous.symbols.length && previous.positions[j] == p) {
-                symbols[i] = previous.symbols[j];
-                held[i] = p;
-                cl[i] = previous.closes[j];
-                quantity[i] = previous.quantity[j];
-                quantityScale[i] = previous.quantityScale[j];
+            if (previous != null && j < before && previous.positions[j] == p) {
+                into.symbols[i] = previous.symbols[j];
+                into.positions[i] = p;
+                into.closes[i] = previous.closes[j];
+                into.quantity[i] = previous.quantity[j];
+                into.quantityScale[i] = previous.quantityScale[j];
                 i++;
                 j++;
                 continue;
             }
             if (!p.instrument().currency().equals(base)) {
-                return null;
+                return false;
             }
             BigDecimal q = p.quantity().value();
             if (q.unscaledValue().bitLength() > 62 || q.scale() < 0 || q.scale() > 18) {
-                return null;
+                return false;
             }
-            symbols[i] = p.instrument().symbol();
-            held[i] = p;
-            cl[i] = closes.get(symbols[i]);
-            quantity[i] = q.unscaledValue().longValue();
-            quantityScale[i] = q.scale();
+            into.symbols[i] = p.instrument().symbol();
+            into.positions[i] = p;
+            into.closes[i] = closes.get(into.symbols[i]);
+            into.quantity[i] = q.unscaledValue().longValue();
+            into.quantityScale[i] = q.scale();
             i++;
         }
+        into.size = i;
         BigDecimal cash = state.cash(base).amount().setScale(minor, RoundingMode.UNNECESSARY);
         if (cash.unscaledValue().bitLength() > 62) {
-            return null;
+            return false;
         }
-        return new Layout(symbols, held, cl, quantity, quantityScale, cash.unscaledValue().longValue());
+        into.cash = cash.unscaledValue().longValue();
+        return true;
     }
 
     /**

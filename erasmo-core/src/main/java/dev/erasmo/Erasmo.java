@@ -18,6 +18,7 @@ import dev.erasmo.money.Price;
 import dev.erasmo.money.Quantity;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
+import dev.erasmo.performance.PositionReconciliation;
 import dev.erasmo.performance.Reconciliation;
 import dev.erasmo.portfolio.CostMethod;
 import dev.erasmo.portfolio.Owner;
@@ -1098,27 +1099,15 @@ public final class Erasmo {
         }
         LocalDate since = from.minusDays(1 + QuoteSource.AS_OF_LOOKBACK_DAYS);
         Map<Symbol, PriceHistory> histories = new HashMap<>();
-        // the trading days, one bit per calendar day of the period
-        long first = from.toEpochDay();
-        java.util.BitSet traded = new java.util.BitSet();
         for (Symbol s : symbols) {
             try {
-                PriceHistory h = q.history(s, since, to);
-                histories.put(s, h);
-                for (dev.erasmo.quote.Bar b : h.bars()) {
-                    long d = b.date().toEpochDay() - first;
-                    if (d >= 0 && !b.date().isAfter(to)) {
-                        traded.set((int) d);
-                    }
-                }
+                histories.put(s, q.history(s, since, to));
             } catch (QuoteNotFoundException e) {
                 // unknown to the source: missing on every day it is held
             }
         }
-        List<LocalDate> days = new ArrayList<>(traded.cardinality());
-        for (int d = traded.nextSetBit(0); d >= 0; d = traded.nextSetBit(d + 1)) {
-            days.add(LocalDate.ofEpochDay(first + d));
-        }
+        // the trading days: every date between the two on which one of the symbols traded
+        List<LocalDate> days = new ArrayList<>(Curves.tradingDays(histories.values(), from, to));
         for (Currency c : currencies) {
             if (!c.equals(base)) {
                 Symbol fx = fxSymbol(c, base);
@@ -1227,9 +1216,7 @@ public final class Erasmo {
      *     period is in another currency than the base (reconcile such a portfolio per currency)
      */
     public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("reconciliation from " + from + " to " + to + ": the first date is after the last");
-        }
+        checkPeriod(from, to);
         Portfolio p = portfolio(id);
         Valuation start = valuation(p, from.minusDays(1));
         Valuation end = valuation(p, to);
@@ -1247,6 +1234,33 @@ public final class Erasmo {
             }
         }
         return Reconciliation.of(from, to, start, end, feeEvents);
+    }
+
+    /**
+     * Where one position's change of market value over a period came from, checked to the cent
+     * ({@link PositionReconciliation#verify()}): purchases, sale proceeds, realized and unrealized
+     * P&amp;L, in the instrument's currency, with its dividends beside them.
+     *
+     * @param id the portfolio
+     * @param symbol the position's symbol, bought by the end of {@code to}
+     * @param from the first day of the period
+     * @param to the last day of the period
+     * @return the reconciliation, from the valuations at the end of the day before {@code from} and at the end of {@code to}
+     *     (of one version of the ledger, loaded once)
+     * @throws IllegalArgumentException if {@code from} is after {@code to}, or the portfolio never bought the symbol by {@code to}
+     */
+    public PositionReconciliation reconcile(PortfolioId id, Symbol symbol, LocalDate from, LocalDate to) {
+        Objects.requireNonNull(symbol, "symbol");
+        checkPeriod(from, to);
+        Portfolio p = portfolio(id);
+        LocalDate before = from.minusDays(1);
+        return PositionReconciliation.of(symbol, from, to, p, endOf(before), endOf(to), valuation(p, before), valuation(p, to));
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("reconciliation from " + from + " to " + to + ": the first date is after the last");
+        }
     }
 
     /**

@@ -53,6 +53,50 @@ class CurvesTest {
         assertThat(Curves.valueOf(-125, 3, 1, 0, 2)).isEqualTo(-12);
     }
 
+    private static PriceHistory history(String symbol, String... dates) {
+        List<Bar> bars = new ArrayList<>();
+        for (String d : dates) {
+            bars.add(new Bar(LocalDate.parse(d), null, null, null, BigDecimal.TEN, null, null));
+        }
+        return new PriceHistory(Symbol.of(symbol), USD, bars, List.of(), List.of());
+    }
+
+    @Test
+    void tradingDays_ofSomeHistories_areEveryDateOneOfThemTradedBetweenTheDatesInOrder() {
+        PriceHistory a = history("A", "2024-01-02", "2024-01-03", "2024-01-06");
+        PriceHistory b = history("B", "2024-01-03", "2024-01-04", "2024-01-08");
+        PriceHistory c = history("C", "2023-12-29", "2024-01-03", "2024-01-10");
+        // 12-29 is before the first date and 01-10 after the last; 01-03 is traded by all three, counted once
+        assertThat(Curves.tradingDays(List.of(a, b, c), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08")))
+                .containsExactly(LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-03"), LocalDate.parse("2024-01-04"),
+                        LocalDate.parse("2024-01-06"), LocalDate.parse("2024-01-08"));
+        assertThat(Curves.tradingDays(List.of(), LocalDate.parse("2024-01-02"), LocalDate.parse("2024-01-08"))).isEmpty();
+    }
+
+    @RepeatedTest(20)
+    void tradingDays_randomHistories_equalTheSortedSetOfTheirDatesInTheRange(org.junit.jupiter.api.RepetitionInfo info) {
+        Random random = new Random(info.getCurrentRepetition());
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        List<PriceHistory> histories = new ArrayList<>();
+        java.util.TreeSet<LocalDate> expected = new java.util.TreeSet<>();
+        LocalDate from = first.plusDays(random.nextInt(30));
+        LocalDate to = from.plusDays(random.nextInt(60));
+        for (int s = 0; s < 1 + random.nextInt(6); s++) {
+            List<String> dates = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                if (random.nextInt(s + 2) == 0) {
+                    LocalDate d = first.plusDays(i);
+                    dates.add(d.toString());
+                    if (!d.isBefore(from) && !d.isAfter(to)) {
+                        expected.add(d);
+                    }
+                }
+            }
+            histories.add(history("S" + s, dates.toArray(String[]::new)));
+        }
+        assertThat(Curves.tradingDays(histories, from, to)).containsExactlyElementsOf(expected);
+    }
+
     @RepeatedTest(20)
     void fastCurveEqualsTheGeneralOneOnARandomLedger(org.junit.jupiter.api.RepetitionInfo info) {
         Random random = new Random(info.getCurrentRepetition());

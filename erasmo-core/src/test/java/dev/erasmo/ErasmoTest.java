@@ -246,6 +246,7 @@ class ErasmoTest {
         erasmo.buy(p.id(), TradeRequest.of(AAPL, Quantity.of(1)).at(day("2013-02-07")).price(new BigDecimal("468.22"))).orElseThrow();
         erasmo.dividend(p.id(), AAPL, new BigDecimal("2.65"), day("2013-02-07")).orElseThrow();
         assertThat(erasmo.portfolio(p.id()).state().dividends().get(USD)).isEqualTo(usd("2.65"));
+        Reconciliations.verifyEveryPeriod(erasmo, p.id());
     }
 
     /*
@@ -301,6 +302,7 @@ class ErasmoTest {
 
         assertThat(e.bookCorporateActions(p.id(), LocalDate.parse("2021-12-31"))).isEmpty();
         assertThat(e.portfolio(p.id()).version()).isEqualTo(5);
+        Reconciliations.verifyEveryPeriod(e, p.id());
     }
 
     /*
@@ -345,6 +347,7 @@ class ErasmoTest {
         // 10 x 2.65 once; 20 shares after one split
         assertThat(erasmo.portfolio(p.id()).state().dividends().get(USD)).isEqualTo(usd("26.50"));
         assertThat(erasmo.portfolio(p.id()).state().findPosition(AAPL).orElseThrow().quantity()).isEqualTo(Quantity.of(20));
+        Reconciliations.verifyEveryPeriod(erasmo, p.id());
     }
 
     @Test
@@ -383,5 +386,6 @@ class ErasmoTest {
         LedgerEntry split = erasmo.split(p.id(), AAPL, 2, 1, Instant.parse("2013-01-04T23:00:00Z")).orElseThrow();
         assertThat(split.event().at()).isEqualTo(day("2013-01-04"));
         assertThat(erasmo.portfolio(p.id()).state().findPosition(AAPL).orElseThrow().quantity()).isEqualTo(Quantity.of(30));
+        Reconciliations.verifyEveryPeriod(erasmo, p.id());
     }
 }

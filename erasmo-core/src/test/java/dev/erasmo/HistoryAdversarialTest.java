@@ -147,7 +147,7 @@ class HistoryAdversarialTest {
             e.buy(p.id(), TradeRequest.of(Symbol.of("A"), Quantity.of(new BigDecimal("123.456789123"))).at(at("2024-01-02"))).orElseThrow();
             e.sell(p.id(), TradeRequest.of(Symbol.of("A"), Quantity.of(new BigDecimal("0.000000001"))).at(at("2024-01-03"))).orElseThrow();
             checked(e, p, d("2024-01-01"), d("2024-01-04"));
-            e.reconcile(p.id(), d("2024-01-02"), d("2024-01-04")).verify();
+            Reconciliations.verify(e, p.id(), d("2024-01-02"), d("2024-01-04"));
         }
     }
 
@@ -175,9 +175,8 @@ class HistoryAdversarialTest {
                 assertThat(c.days()).noneMatch(DailyValue::complete);
                 assertThat(c.returns().isEmpty()).isTrue();
             }
-            Reconciliation r = e.reconcile(p.id(), d("2024-01-02"), d("2024-01-04"));
+            Reconciliation r = Reconciliations.verify(e, p.id(), d("2024-01-02"), d("2024-01-04"));
             assertThat(r.converted()).isTrue();
-            r.verify();
         }
     }
 
@@ -221,7 +220,7 @@ class HistoryAdversarialTest {
         assertThat(c.days().get(0).dailyReturn()).isEqualTo(0.0);
         assertThat(c.days().get(2).date()).isEqualTo(d("2024-01-08"));
         assertThat(c.days().get(2).income().amount()).isEqualByComparingTo("1.98");
-        e.reconcile(p.id(), d("2024-01-03"), d("2024-01-08")).verify();
+        Reconciliations.verify(e, p.id(), d("2024-01-03"), d("2024-01-08"));
     }
 
     @Test
@@ -254,7 +253,7 @@ class HistoryAdversarialTest {
         Metrics m = Metrics.of(c.returns(), Metrics.Options.daily());
         assertThat(m.cumulativeReturn()).isEqualTo(-1.0);
         assertThat(m.maxDrawdown()).isEqualTo(-1.0);
-        Reconciliation r = e.reconcile(p.id(), d("2024-01-02"), d("2024-01-04")).verify();
+        Reconciliation r = Reconciliations.verify(e, p.id(), d("2024-01-02"), d("2024-01-04"));
         assertThat(r.realizedPnl().amount()).isEqualByComparingTo("-1.00");
     }
 
@@ -395,7 +394,7 @@ class HistoryAdversarialTest {
         for (int i = 0; i < 20; i++) {
             LocalDate from = d("2019-12-25").plusDays(random.nextInt(120));
             LocalDate to = from.plusDays(random.nextInt(30));
-            e.reconcile(p.id(), from, to).verify();
+            Reconciliations.verify(e, p.id(), from, to);
         }
     }
 
@@ -405,7 +404,7 @@ class HistoryAdversarialTest {
         Erasmo e = randomErasmo(new Random(900 + info.getCurrentRepetition()), USD, CostMethod.FIFO, zone);
         PortfolioInfo p = e.portfolios(O).get(0);
         checked(e, p, d("2019-12-20"), d("2020-04-29"));
-        e.reconcile(p.id(), d("2020-01-10"), d("2020-03-10")).verify();
+        Reconciliations.verify(e, p.id(), d("2020-01-10"), d("2020-03-10"));
     }
 
     @Test
@@ -423,7 +422,7 @@ class HistoryAdversarialTest {
         assertThat(c.days().get(2).missing()).containsExactly("X: no price");
         for (String[] period : new String[][] {{"2024-01-02", "2024-02-06"}, {"2024-01-04", "2024-02-05"}, {"2024-01-03", "2024-02-06"},
             {"2024-02-06", "2024-02-06"}, {"2023-12-01", "2024-02-29"}}) {
-            Reconciliation r = e.reconcile(p.id(), d(period[0]), d(period[1])).verify();
+            Reconciliation r = Reconciliations.verify(e, p.id(), d(period[0]), d(period[1]));
             assertThat(r.converted()).isFalse();
         }
     }

@@ -1,6 +1,7 @@
 package dev.erasmo.performance;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code length = recovery - start + 1}: the periods from the peak (the period before the
  *       start) to the recovery. When the series ends before the recovery, PerformanceAnalytics
  *       counts as if the recovery came in the period after the last one, and so does this record:
- *       the length is then the number of periods below the peak plus one. (quantstats instead
- *       reports the last period below the peak and a length in calendar days.)
+ *       the length is then the number of periods below the peak plus one.
+ *   <li>{@code endDate}: the last period below the peak, the one before the recovery (or the
+ *       last of the series when not recovered), which quantstats 0.0.81's {@code
+ *       drawdown_details} reports as {@code end}, with {@link #calendarDays()} as its {@code
+ *       days}.
  *   <li>{@code periodsToTrough = trough - start + 1}: the periods from the peak to the trough.
  *   <li>{@link #periodsToRecovery()} {@code = recovery - trough}, only when recovered.
  * </ul>
@@ -41,12 +45,14 @@ import org.jspecify.annotations.Nullable;
  * @param troughDate the first period at the lowest wealth of the drawdown
  * @param recoveryDate the first period back at the peak or above ({@code To}), or null if the
  *     series ends below the peak
+ * @param endDate the last period below the peak: the period before the recovery, or the last
+ *     period of the series when not recovered (quantstats' {@code end})
  * @param length the periods from the peak to the recovery, as described above; at least {@code
  *     periodsToTrough + 1}
  * @param periodsToTrough the periods from the peak to the trough, at least 1
  */
 public record Drawdown(double depth, @Nullable LocalDate peakDate, LocalDate startDate, LocalDate troughDate,
-        @Nullable LocalDate recoveryDate, int length, int periodsToTrough) {
+        @Nullable LocalDate recoveryDate, LocalDate endDate, int length, int periodsToTrough) {
 
     /**
      * Validates the dates' order and the counts.
@@ -57,12 +63,14 @@ public record Drawdown(double depth, @Nullable LocalDate peakDate, LocalDate sta
      * @param startDate the first period below the peak
      * @param troughDate the first period at the lowest wealth of the drawdown
      * @param recoveryDate the first period back at the peak or above, or null if not recovered
+     * @param endDate the last period below the peak: from the trough, before the recovery
      * @param length the periods from the peak to the recovery; at least {@code periodsToTrough + 1}
      * @param periodsToTrough the periods from the peak to the trough, at least 1
      */
     public Drawdown {
         Objects.requireNonNull(startDate, "startDate");
         Objects.requireNonNull(troughDate, "troughDate");
+        Objects.requireNonNull(endDate, "endDate");
         if (!(depth >= -1 && depth < 0)) {
             throw new IllegalArgumentException("depth " + depth + " must be from -1 to below 0");
         }
@@ -74,6 +82,10 @@ public record Drawdown(double depth, @Nullable LocalDate peakDate, LocalDate sta
         }
         if (recoveryDate != null && !recoveryDate.isAfter(troughDate)) {
             throw new IllegalArgumentException("recovery " + recoveryDate + " must be after the trough " + troughDate);
+        }
+        if (endDate.isBefore(troughDate) || recoveryDate != null && !endDate.isBefore(recoveryDate)) {
+            throw new IllegalArgumentException("end " + endDate + " must be from the trough " + troughDate + " and before the recovery "
+                    + recoveryDate);
         }
         if (periodsToTrough < 1 || length <= periodsToTrough) {
             throw new IllegalArgumentException("length " + length + " must exceed periodsToTrough " + periodsToTrough
@@ -97,6 +109,17 @@ public record Drawdown(double depth, @Nullable LocalDate peakDate, LocalDate sta
      */
     public OptionalInt periodsToRecovery() {
         return recoveryDate == null ? OptionalInt.empty() : OptionalInt.of(length - periodsToTrough);
+    }
+
+    /**
+     * The calendar days from the start to the end, both included, {@code endDate - startDate +
+     * 1} (quantstats 0.0.81 {@code drawdown_details}' {@code days}). Unlike {@link #length()} it
+     * counts calendar days, not periods, and it stops at the last period below the peak.
+     *
+     * @return the calendar days below the peak, at least 1
+     */
+    public long calendarDays() {
+        return ChronoUnit.DAYS.between(startDate, endDate) + 1;
     }
 
     /**
@@ -162,6 +185,6 @@ public record Drawdown(double depth, @Nullable LocalDate peakDate, LocalDate sta
 
     private static Drawdown episode(ReturnSeries s, int start, int trough, int recovery, double depth) {
         return new Drawdown(Math.max(depth, -1), start == 0 ? null : s.dateAt(start - 1), s.dateAt(start), s.dateAt(trough),
-                recovery < s.size() ? s.dateAt(recovery) : null, recovery - start + 1, trough - start + 1);
+                recovery < s.size() ? s.dateAt(recovery) : null, s.dateAt(recovery - 1), recovery - start + 1, trough - start + 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.erasmo.performance;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * the method says so, and offers that variant when the difference is a convention rather than a
  * mistake.
  *
- * <p>Notation: {@code r} are the n returns, {@code rf} is {@link Options#riskFreePerPeriod()},
- * {@code x = r - rf} the excess returns, {@code MAR} is {@link
+ * <p>Notation: {@code r} are the n returns, {@code rf} is {@link Options#riskFreePerPeriod()} (or,
+ * with {@link Options#withRiskFree(ReturnSeries)}, the risk-free series' return on each date:
+ * {@code rf_t}), {@code x = r - rf} the excess returns, {@code MAR} is {@link
  * Options#minimumAcceptableReturnPerPeriod()}, {@code mean} and {@code sd} the arithmetic mean
  * and the sample standard deviation.
  *
@@ -52,6 +54,7 @@ public final class Metrics {
     private final double valueAtRisk;
     private final double expectedShortfall;
     private final double valueAtRiskGaussian;
+    private final double valueAtRiskGaussianSample;
     private final @Nullable DatedReturn best;
     private final @Nullable DatedReturn worst;
     private final int benchmarkObservations;
@@ -64,6 +67,8 @@ public final class Metrics {
      * @param returns the series
      * @param options periods per year, risk-free rate, minimum acceptable return, confidence
      * @return the figures; those of the benchmark are absent
+     * @throws IllegalArgumentException if the options' {@linkplain Options#riskFree() risk-free
+     *     series} has no return on a date of the series
      */
     public static Metrics of(ReturnSeries returns, Options options) {
         Objects.requireNonNull(returns, "returns");
@@ -80,6 +85,8 @@ public final class Metrics {
      * @param benchmark the benchmark's returns
      * @param options periods per year, risk-free rate, minimum acceptable return, confidence
      * @return the figures
+     * @throws IllegalArgumentException if the options' {@linkplain Options#riskFree() risk-free
+     *     series} has no return on a date of the series
      */
     public static Metrics of(ReturnSeries returns, ReturnSeries benchmark, Options options) {
         Objects.requireNonNull(returns, "returns");
@@ -102,7 +109,7 @@ public final class Metrics {
         annualizedVolatility = sd * rootScale;
         annualizedVolatilityPopulation = Math.sqrt(Stats.populationVariance(r)) * rootScale;
 
-        double[] x = minus(r, o.riskFreePerPeriod());
+        double[] x = excess(series, o);
         double sdx = Math.sqrt(Stats.sampleVariance(x));
         double meanx = Stats.mean(x);
         sharpePerPeriod = ratio(meanx, sdx);
@@ -136,7 +143,9 @@ public final class Metrics {
             }
         }
         expectedShortfall = count == 0 ? valueAtRisk : sum / count;
-        valueAtRiskGaussian = n < 2 ? Double.NaN : Stats.mean(r) + Stats.normalQuantile(tail) * Math.sqrt(Stats.populationVariance(r));
+        double z = Stats.normalQuantile(tail);
+        valueAtRiskGaussian = n < 2 ? Double.NaN : Stats.mean(r) + z * Math.sqrt(Stats.populationVariance(r));
+        valueAtRiskGaussianSample = n < 2 ? Double.NaN : Stats.mean(r) + z * sd;
 
         DatedReturn hi = null;
         DatedReturn lo = null;
@@ -156,12 +165,37 @@ public final class Metrics {
             beta = Double.NaN;
             alphaPerPeriod = Double.NaN;
         } else {
-            double[] xa = minus(series.alignedWith(benchmark).values(), o.riskFreePerPeriod());
-            double[] xb = minus(benchmark.alignedWith(series).values(), o.riskFreePerPeriod());
+            double[] xa = excess(series.alignedWith(benchmark), o);
+            double[] xb = excess(benchmark.alignedWith(series), o);
             benchmarkObservations = xa.length;
             beta = ratio(Stats.sampleCovariance(xa, xb), Stats.sampleVariance(xb));
             alphaPerPeriod = Double.isNaN(beta) ? Double.NaN : Stats.mean(xa) - beta * Stats.mean(xb);
         }
+    }
+
+    /**
+     * The excess returns {@code r - rf} of a series: less the constant rate, or less the
+     * risk-free series' return on each of its dates.
+     */
+    private static double[] excess(ReturnSeries s, Options o) {
+        ReturnSeries rf = o.riskFree();
+        if (rf == null) {
+            return minus(s.values(), o.riskFreePerPeriod());
+        }
+        double[] x = new double[s.size()];
+        int j = 0;
+        for (int i = 0; i < x.length; i++) {
+            LocalDate d = s.dateAt(i);
+            while (j < rf.size() && rf.dateAt(j).isBefore(d)) {
+                j++;
+            }
+            if (j == rf.size() || !rf.dateAt(j).equals(d)) {
+                throw new IllegalArgumentException("the risk-free series " + rf + " has no return on " + d
+                        + ", a date of the returns " + s + ": give it one for every date");
+            }
+            x[i] = s.values()[i] - rf.values()[j];
+        }
+        return x;
     }
 
     private static double[] minus(double[] r, double c) {
@@ -274,6 +308,11 @@ public final class Metrics {
      * 2.0.8 (the CRAN release) defaulted to the geometric variant, {@link
      * #sharpeAnnualizedGeometric()}. quantstats takes an annual risk-free rate and converts it
      * with {@code (1 + rf)^(1 / periods) - 1}: see {@link Options#withRiskFreeAnnualRate(double)}.
+     * With a {@linkplain Options#withRiskFree(ReturnSeries) risk-free series} the volatility is
+     * that of the excess returns, as in PerformanceAnalytics 2.1.0 and empyrical;
+     * PerformanceAnalytics 2.0.8 divided by the volatility of the returns themselves (the same
+     * with a constant rate, a little different with a series: 1.0673 against 1.0680 for the
+     * {@code managers} data's HAM1 over {@code US 3m TR}), which this class does not offer.
      *
      * @return the annualized Sharpe ratio; empty below two returns or with zero volatility
      */
@@ -403,12 +442,26 @@ public final class Metrics {
      * standard normal quantile at {@code 1 - confidence} and {@code sigma} the population
      * standard deviation (PerformanceAnalytics {@code VaR(method = "gaussian")}). quantstats'
      * {@code value_at_risk} uses the sample standard deviation, so it is a little further from
-     * the mean. A loss is a negative number.
+     * the mean: {@link #valueAtRiskGaussianSample()}. A loss is a negative number.
      *
      * @return the Gaussian VaR for one period; empty below two returns
      */
     public OptionalDouble valueAtRiskGaussian() {
         return present(valueAtRiskGaussian);
+    }
+
+    /**
+     * The Gaussian value at risk with the sample standard deviation, {@code mean(r) + z * sd(r)}
+     * (quantstats {@code value_at_risk}, also called {@code var}): {@code z} the standard normal
+     * quantile at {@code 1 - confidence}, {@code sd} divided by n - 1. It is {@code sqrt(n / (n -
+     * 1))} times further from the mean than {@link #valueAtRiskGaussian()}. A loss is a negative
+     * number.
+     *
+     * @return the Gaussian VaR for one period with the sample standard deviation; empty below two
+     *     returns (quantstats: {@code NaN})
+     */
+    public OptionalDouble valueAtRiskGaussianSample() {
+        return present(valueAtRiskGaussianSample);
     }
 
     /**
@@ -442,7 +495,11 @@ public final class Metrics {
     /**
      * Beta against the benchmark: the OLS slope of the excess returns on the benchmark's excess
      * returns, {@code cov(x, xb) / var(xb)} (PerformanceAnalytics {@code CAPM.beta}, empyrical
-     * and quantstats agree with a constant risk-free rate).
+     * and quantstats agree with a constant risk-free rate). With a {@linkplain
+     * Options#withRiskFree(ReturnSeries) risk-free series} each date's rate is subtracted from
+     * both, as PerformanceAnalytics does; empyrical 0.5.5's {@code alpha_beta} then computes its
+     * beta from the returns without subtracting the series (and its alpha from that beta), which
+     * this class does not follow.
      *
      * @return beta; empty without a benchmark, below two common dates, or when the benchmark's
      *     returns do not vary
@@ -490,6 +547,14 @@ public final class Metrics {
      * What the figures assume: the number of periods per year, the risk-free rate and the
      * minimum acceptable return per period, and the confidence of the value at risk.
      *
+     * <p>The risk-free rate is either one rate for every period ({@code riskFreePerPeriod}) or a
+     * rate per date ({@code riskFree}, a series such as a T-bill's monthly returns, PerformanceAnalytics'
+     * {@code Rf} given as a series): then the excess return of each date is {@code x_t = r_t -
+     * rf_t}, and the series must have a return on every date of the returns (and of the
+     * benchmark's common dates); its other dates are not used. PerformanceAnalytics 2.1.0,
+     * empyrical 0.5.5 and quantstats 0.0.81 subtract it the same way; where they then differ, see
+     * {@link Metrics#sharpeAnnualized()} and {@link Metrics#beta()}.
+     *
      * <p>Immutable and thread-safe.
      *
      * @param periodsPerYear the scale for annualizing: {@value #TRADING_DAYS_PER_YEAR} for daily
@@ -497,14 +562,16 @@ public final class Metrics {
      *     monthly; at least 1
      * @param riskFreePerPeriod the risk-free return of one period, subtracted for Sharpe, beta
      *     and alpha (0.035 / 12 for 3.5 % a year, monthly, as PerformanceAnalytics takes it);
-     *     finite, above -1
+     *     finite, above -1; 0 when {@code riskFree} is given
      * @param minimumAcceptableReturnPerPeriod the MAR of one period for the downside deviation
      *     and Sortino; finite
      * @param confidence the confidence of the value at risk, above 0 and below 1 (0.95: the
      *     5 % worst periods are the tail)
+     * @param riskFree the risk-free return of each date, subtracted instead of {@code
+     *     riskFreePerPeriod}; null for the constant rate
      */
     public record Options(int periodsPerYear, double riskFreePerPeriod, double minimumAcceptableReturnPerPeriod,
-            double confidence) {
+            double confidence, @Nullable ReturnSeries riskFree) {
 
         /** Periods per year of daily returns on trading days, as PerformanceAnalytics and empyrical assume. */
         public static final int TRADING_DAYS_PER_YEAR = 252;
@@ -519,9 +586,11 @@ public final class Metrics {
          * Validates the ranges.
          *
          * @param periodsPerYear the scale for annualizing, at least 1
-         * @param riskFreePerPeriod the risk-free return of one period; finite, above -1
+         * @param riskFreePerPeriod the risk-free return of one period; finite, above -1; 0 when
+         *     {@code riskFree} is given
          * @param minimumAcceptableReturnPerPeriod the MAR of one period; finite
          * @param confidence the confidence of the value at risk, above 0 and below 1
+         * @param riskFree the risk-free return of each date, or null for the constant rate
          */
         public Options {
             if (periodsPerYear < 1) {
@@ -537,6 +606,22 @@ public final class Metrics {
             if (!(confidence > 0 && confidence < 1)) {
                 throw new IllegalArgumentException("confidence " + confidence + " must be above 0 and below 1");
             }
+            if (riskFree != null && riskFreePerPeriod != 0) {
+                throw new IllegalArgumentException("riskFreePerPeriod " + riskFreePerPeriod + " and the risk-free series " + riskFree
+                        + " are both given: give one of them");
+            }
+        }
+
+        /**
+         * Options with a constant risk-free rate (no risk-free series).
+         *
+         * @param periodsPerYear the scale for annualizing, at least 1
+         * @param riskFreePerPeriod the risk-free return of one period; finite, above -1
+         * @param minimumAcceptableReturnPerPeriod the MAR of one period; finite
+         * @param confidence the confidence of the value at risk, above 0 and below 1
+         */
+        public Options(int periodsPerYear, double riskFreePerPeriod, double minimumAcceptableReturnPerPeriod, double confidence) {
+            this(periodsPerYear, riskFreePerPeriod, minimumAcceptableReturnPerPeriod, confidence, null);
         }
 
         /**
@@ -581,20 +666,21 @@ public final class Metrics {
         }
 
         /**
-         * These options with another risk-free return per period.
+         * These options with another risk-free return per period, the same for every period
+         * (replacing a risk-free series, if there was one).
          *
          * @param rate the risk-free return of one period; finite, above -1
          * @return the new options
          */
         public Options withRiskFreePerPeriod(double rate) {
-            return new Options(periodsPerYear, rate, minimumAcceptableReturnPerPeriod, confidence);
+            return new Options(periodsPerYear, rate, minimumAcceptableReturnPerPeriod, confidence, null);
         }
 
         /**
          * These options with the risk-free return per period compounded from an annual rate,
          * {@code (1 + annualRate)^(1 / periodsPerYear) - 1}, as quantstats converts it
          * (PerformanceAnalytics and empyrical take the per-period rate as given, often {@code
-         * annualRate / periodsPerYear}).
+         * annualRate / periodsPerYear}); it replaces a risk-free series, if there was one.
          *
          * @param annualRate the annual risk-free rate, finite, above -1
          * @return the new options
@@ -607,13 +693,27 @@ public final class Metrics {
         }
 
         /**
+         * These options with a risk-free return per date: each excess return is {@code x_t = r_t
+         * - rf_t}, with {@code rf_t} the series' return on the same date (the constant rate
+         * becomes 0). The series must have a return on every date of the returns the options are
+         * used with (and, with a benchmark, of their common dates), or {@link Metrics#of} refuses.
+         *
+         * @param riskFree the risk-free return of each period, by the date that ends it
+         * @return the new options
+         */
+        public Options withRiskFree(ReturnSeries riskFree) {
+            Objects.requireNonNull(riskFree, "riskFree");
+            return new Options(periodsPerYear, 0, minimumAcceptableReturnPerPeriod, confidence, riskFree);
+        }
+
+        /**
          * These options with another minimum acceptable return per period.
          *
          * @param mar the MAR of one period, finite
          * @return the new options
          */
         public Options withMinimumAcceptableReturnPerPeriod(double mar) {
-            return new Options(periodsPerYear, riskFreePerPeriod, mar, confidence);
+            return new Options(periodsPerYear, riskFreePerPeriod, mar, confidence, riskFree);
         }
 
         /**
@@ -623,7 +723,7 @@ public final class Metrics {
          * @return the new options
          */
         public Options withConfidence(double level) {
-            return new Options(periodsPerYear, riskFreePerPeriod, minimumAcceptableReturnPerPeriod, level);
+            return new Options(periodsPerYear, riskFreePerPeriod, minimumAcceptableReturnPerPeriod, level, riskFree);
         }
     }
 }

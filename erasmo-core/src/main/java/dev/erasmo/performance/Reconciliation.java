@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>When every amount is in the base currency the FX effect is zero, to the cent: {@link #verify()}
  * checks it. With other currencies, the amounts are converted at each end's rates and the FX
- * effect holds what the change of rates did.
+ * effect holds what the change of rates did. {@link PositionReconciliation} does the same for one
+ * position, in its own currency.
  *
  * <p>Immutable and thread-safe.
  *

@@ -130,16 +130,25 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
      *
      * @param from the first date
      * @param to the last date
-     * @return the bars and events in the range, and the live session if it is in the range
+     * @return the bars and events in the range, and the live session if it is in the range; this
+     *     history itself when all of it is in the range
      */
     public PriceHistory between(LocalDate from, LocalDate to) {
         // bars are sorted by date: cut by binary search, not by scanning years of bars
         int first = firstAfter(from, false);
         int end = Math.max(first, firstAfter(to, true));
-        return new PriceHistory(symbol, currency, bars.subList(first, end),
-                dividends.stream().filter(x -> !x.exDate().isBefore(from) && !x.exDate().isAfter(to)).toList(),
-                splits.stream().filter(x -> !x.date().isBefore(from) && !x.date().isAfter(to)).toList(),
-                live != null && !live.date().isBefore(from) && !live.date().isAfter(to) ? live : null);
+        List<DividendEvent> d = dividends.stream().filter(x -> within(x.exDate(), from, to)).toList();
+        List<SplitEvent> sp = splits.stream().filter(x -> within(x.date(), from, to)).toList();
+        Bar l = live != null && within(live.date(), from, to) ? live : null;
+        if (first == 0 && end == bars.size() && d.size() == dividends.size() && sp.size() == splits.size() && l == live) {
+            // nothing to cut: no copy of years of bars, and no check of their order again
+            return this;
+        }
+        return new PriceHistory(symbol, currency, bars.subList(first, end), d, sp, l);
+    }
+
+    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+        return !date.isBefore(from) && !date.isAfter(to);
     }
 
     /** The index of the first bar after a date, or on or after it unless {@code strictly} ({@code bars.size()} if none). */

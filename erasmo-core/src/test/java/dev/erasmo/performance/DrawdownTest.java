@@ -30,6 +30,10 @@ class DrawdownTest {
         assertThat(dd.periodsToTrough()).isEqualTo(1);  // trough - start + 1
         assertThat(dd.periodsToRecovery()).isEqualTo(OptionalInt.of(3));
         assertThat(dd.isRecovered()).isTrue();
+        // quantstats' end is the last period below the peak, the one before the recovery: 2020-04-30;
+        // its days are calendar days 2020-02-29 .. 2020-04-30, both included: 1 (Feb) + 31 (Mar) + 30 (Apr) = 62
+        assertThat(dd.endDate()).isEqualTo(LocalDate.of(2020, 4, 30));
+        assertThat(dd.calendarDays()).isEqualTo(62);
     }
 
     @Test
@@ -40,6 +44,9 @@ class DrawdownTest {
         assertThat(dd.startDate()).isEqualTo(d(0));
         assertThat(dd.recoveryDate()).isEqualTo(d(1));
         assertThat(dd.length()).isEqualTo(2);
+        // one period below the peak: it starts and ends on 2020-01-31, one calendar day
+        assertThat(dd.endDate()).isEqualTo(d(0));
+        assertThat(dd.calendarDays()).isEqualTo(1);
     }
 
     @Test
@@ -52,6 +59,9 @@ class DrawdownTest {
         assertThat(dd.length()).isEqualTo(3);
         assertThat(dd.periodsToTrough()).isEqualTo(1);
         assertThat(dd.periodsToRecovery()).isEmpty();
+        // not recovered: the end is the last date, 2020-03-31; 2020-02-29 .. 2020-03-31 is 1 + 31 = 32 days
+        assertThat(dd.endDate()).isEqualTo(LocalDate.of(2020, 3, 31));
+        assertThat(dd.calendarDays()).isEqualTo(32);
     }
 
     @Test
@@ -87,10 +97,14 @@ class DrawdownTest {
 
     @Test
     void record_inconsistentFigures_areRefused() {
-        assertThatThrownBy(() -> new Drawdown(0, null, d(1), d(1), null, 2, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Drawdown(-1.5, null, d(1), d(1), null, 2, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Drawdown(-0.1, null, d(1), d(2), d(2), 3, 2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Drawdown(-0.1, d(1), d(1), d(1), null, 2, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Drawdown(-0.1, null, d(1), d(1), null, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Drawdown(-0.1, null, d(1), d(1), d(3), d(2), 3, 1).calendarDays()).isEqualTo(32);
+        assertThatThrownBy(() -> new Drawdown(0, null, d(1), d(1), null, d(1), 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Drawdown(-1.5, null, d(1), d(1), null, d(1), 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Drawdown(-0.1, null, d(1), d(2), d(2), d(2), 3, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Drawdown(-0.1, d(1), d(1), d(1), null, d(1), 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Drawdown(-0.1, null, d(1), d(1), null, d(1), 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        // the end is from the trough and before the recovery
+        assertThatThrownBy(() -> new Drawdown(-0.1, null, d(1), d(2), null, d(1), 3, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Drawdown(-0.1, null, d(1), d(1), d(3), d(3), 3, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -51,6 +51,8 @@ class MetricsTest {
         assertThat(m.expectedShortfall().getAsDouble()).isCloseTo(-0.04, within(EPS));
         // 0.01 + qnorm(0.05) * sqrt(0.001)
         assertThat(m.valueAtRiskGaussian().getAsDouble()).isCloseTo(0.01 - 1.6448536269514726 * Math.sqrt(0.001), within(EPS));
+        // quantstats' variant with the sample variance 0.005 / 4
+        assertThat(m.valueAtRiskGaussianSample().getAsDouble()).isCloseTo(0.01 - 1.6448536269514726 * Math.sqrt(0.00125), within(EPS));
         assertThat(m.best()).contains(new DatedReturn(d(4), 0.05));
         assertThat(m.worst()).contains(new DatedReturn(d(3), -0.04));
         assertThat(m.beta()).isEmpty();
@@ -69,6 +71,58 @@ class MetricsTest {
     }
 
     @Test
+    void of_riskFreeSeries_subtractsEachDatesRate() {
+        // r = 2 %, -1 %, 3 %, -4 %, 5 %; rf = 1 %, 0, 2 %, 0, 1 % (and a sixth date the returns do not have, unused)
+        ReturnSeries s = ReferenceData.monthly(0.02, -0.01, 0.03, -0.04, 0.05);
+        ReturnSeries rf = ReferenceData.monthly(0.01, 0, 0.02, 0, 0.01, 0.5);
+        Metrics m = Metrics.of(s, Metrics.Options.monthly().withRiskFree(rf));
+        // x = 1 %, -1 %, 1 %, -4 %, 4 %: mean 0.002; deviations 0.008, -0.012, 0.008, -0.042, 0.038,
+        // squares 6.4e-5 + 1.44e-4 + 6.4e-5 + 1.764e-3 + 1.444e-3 = 0.00348, sample variance 0.00087
+        assertThat(m.sharpePerPeriod().getAsDouble()).isCloseTo(0.002 / Math.sqrt(0.00087), within(EPS));
+        assertThat(m.sharpeAnnualized().getAsDouble()).isCloseTo(0.002 * 12 / Math.sqrt(0.00087 * 12), within(EPS));
+        // prod(1 + x) = 1.01 * 0.99 * 1.01 * 0.96 * 1.04 = 1.0082831616
+        assertThat(m.sharpeAnnualizedGeometric().getAsDouble())
+                .isCloseTo((Math.pow(1.0082831616, 12.0 / 5) - 1) / Math.sqrt(0.00087 * 12), within(EPS));
+        // the volatility is of the returns, as without a risk-free rate
+        assertThat(m.annualizedVolatility().getAsDouble()).isCloseTo(Math.sqrt(0.005 / 4 * 12), within(EPS));
+    }
+
+    @Test
+    void of_riskFreeSeriesWithABenchmark_regressesTheExcessReturnsOfEachDate() {
+        // b = 2 %, -4 %, 6 %; rf = 1 %, 2 %, 0: xb = 1 %, -6 %, 6 %. r = rf + 0.5 xb + 0.001 = 1.6 %, -0.9 %, 3.1 %
+        ReturnSeries b = ReferenceData.monthly(0.02, -0.04, 0.06);
+        ReturnSeries rf = ReferenceData.monthly(0.01, 0.02, 0);
+        ReturnSeries r = ReferenceData.monthly(0.016, -0.009, 0.031);
+        Metrics m = Metrics.of(r, b, Metrics.Options.monthly().withRiskFree(rf));
+        assertThat(m.beta().getAsDouble()).isCloseTo(0.5, within(EPS));
+        assertThat(m.alphaPerPeriod().getAsDouble()).isCloseTo(0.001, within(EPS));
+        // with the rate left out the slope is another: (sum rb - sum r sum b / 3) / (sum b^2 - (sum b)^2 / 3)
+        // = (0.00254 - 0.038 * 0.04 / 3) / (0.0056 - 0.04^2 / 3) = 0.0061 / 0.0152
+        assertThat(Metrics.of(r, b, Metrics.Options.monthly()).beta().getAsDouble()).isCloseTo(0.0061 / 0.0152, within(EPS));
+    }
+
+    @Test
+    void of_riskFreeSeriesWithoutADateOfTheReturns_isRefusedNamingTheDate() {
+        ReturnSeries s = ReferenceData.monthly(0.02, -0.01, 0.03);
+        ReturnSeries rf = ReturnSeries.of(List.of(d(0), d(2)), new double[] {0.01, 0.01});
+        assertThatThrownBy(() -> Metrics.of(s, Metrics.Options.monthly().withRiskFree(rf))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no return on 2020-02-29");
+    }
+
+    @Test
+    void options_riskFreeSeriesOrConstant_oneAtATime() {
+        ReturnSeries rf = ReferenceData.monthly(0.01, 0.02);
+        Metrics.Options o = Metrics.Options.monthly().withRiskFreePerPeriod(0.003).withRiskFree(rf);
+        assertThat(o.riskFree()).isEqualTo(rf);
+        assertThat(o.riskFreePerPeriod()).isZero();
+        assertThat(o.withConfidence(0.99).withMinimumAcceptableReturnPerPeriod(0.001).riskFree()).isEqualTo(rf);
+        assertThat(o.withRiskFreePerPeriod(0.002).riskFree()).isNull();
+        assertThat(o.withRiskFreeAnnualRate(0.03).riskFree()).isNull();
+        assertThatThrownBy(() -> new Metrics.Options(12, 0.001, 0, 0.95, rf)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("give one of them");
+    }
+
+    @Test
     void of_empty_onlyTheCumulativeReturnAndDrawdownExist() {
         Metrics m = Metrics.of(ReturnSeries.empty(), Metrics.Options.daily());
         assertThat(m.observations()).isZero();
@@ -78,7 +132,7 @@ class MetricsTest {
         assertThat(List.of(m.annualizedReturn(), m.annualizedReturnArithmetic(), m.annualizedVolatility(),
                 m.annualizedVolatilityPopulation(), m.sharpePerPeriod(), m.sharpeAnnualized(), m.sharpeAnnualizedGeometric(),
                 m.downsideDeviation(), m.downsideDeviationAnnualized(), m.sortinoPerPeriod(), m.sortinoAnnualized(), m.calmar(),
-                m.valueAtRisk(), m.expectedShortfall(), m.valueAtRiskGaussian(), m.beta(), m.alphaPerPeriod(),
+                m.valueAtRisk(), m.expectedShortfall(), m.valueAtRiskGaussian(), m.valueAtRiskGaussianSample(), m.beta(), m.alphaPerPeriod(),
                 m.alphaAnnualizedGeometric(), m.alphaAnnualizedArithmetic())).allMatch(o -> o.isEmpty());
         assertThat(m.best()).isEmpty();
         assertThat(m.worst()).isEmpty();
@@ -101,6 +155,7 @@ class MetricsTest {
         assertThat(m.valueAtRisk()).hasValue(0.05);
         assertThat(m.expectedShortfall()).hasValue(0.05);
         assertThat(m.valueAtRiskGaussian()).isEmpty();
+        assertThat(m.valueAtRiskGaussianSample()).isEmpty();
     }
 
     @Test
@@ -115,6 +170,7 @@ class MetricsTest {
         assertThat(m.calmar()).isEmpty();
         assertThat(m.valueAtRisk()).hasValue(0.001);  // a gain, reported (PerformanceAnalytics: NA)
         assertThat(m.valueAtRiskGaussian()).hasValue(0.001);
+        assertThat(m.valueAtRiskGaussianSample()).hasValue(0.001);
         assertThat(m.annualizedReturn().getAsDouble()).isCloseTo(0.012066220495791535, within(EPS));
     }
 

@@ -12,6 +12,7 @@ import static dev.erasmo.portfolio.Ledgers.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.erasmo.Reconciliations;
 import dev.erasmo.instrument.Instrument;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.ledger.Buy;
@@ -68,6 +69,8 @@ class PortfolioTest {
         assertThat(p.state().realizedPnl().get(X)).isEqualTo(usdMoney("236.50"));
         assertThat(position(p, "X").lots()).containsExactly(new Lot(day("2013-01-04"), Quantity.of(5), usdMoney("552.50")));
         assertThat(p.state().fees().get(USD)).isEqualTo(usdMoney("16.00"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     @Test
@@ -79,6 +82,8 @@ class PortfolioTest {
         // one pooled lot, dated at the first buy
         assertThat(position(p, "X").lots()).containsExactly(new Lot(day("2013-01-03"), Quantity.of(5), usdMoney("527.50")));
         assertThat(p.state().fees().get(USD)).isEqualTo(usdMoney("16.00"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     /*
@@ -98,6 +103,8 @@ class PortfolioTest {
         assertThat(p.state().findPosition(X)).isEmpty();
         // realized total = 120.00 proceeds - 100.00 cost
         assertThat(p.state().realizedPnl().get(X)).isEqualTo(usdMoney("20.00"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     /*
@@ -122,6 +129,8 @@ class PortfolioTest {
         p = p.append(sell("2013-03-01", "X", "10.5", "70", "0"));
         assertThat(p.state().realizedPnl().get(X)).isEqualTo(usdMoney("35.00"));
         assertThat(p.state().cash(USD)).isEqualTo(usdMoney("1040.25"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     /*
@@ -139,6 +148,8 @@ class PortfolioTest {
         assertThat(p.state().dividends().get(USD)).isEqualTo(usdMoney("8.20"));
         // 5,000.00 - 2,614.50 - 1,754.64 + 8.20 = 639.06
         assertThat(p.state().cash(USD)).isEqualTo(usdMoney("639.06"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     @Test
@@ -149,6 +160,8 @@ class PortfolioTest {
         assertThat(position(p, "X").lots()).extracting(Lot::quantity)
                 .containsExactly(Quantity.parse("3.333333333"), Quantity.parse("0.666666667"));
         assertThat(position(p, "X").cost()).isEqualTo(usdMoney("12.00"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     @Test
@@ -157,6 +170,8 @@ class PortfolioTest {
         Portfolio p = portfolio(CostMethod.FIFO, deposit("2013-01-02", "100"), buy("2013-01-03", "X", "3", "1", "0"),
                 dividend("2013-01-04", "X", "0.335"));
         assertThat(p.state().dividends().get(USD)).isEqualTo(usdMoney("1.00"));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     @Test
@@ -237,6 +252,8 @@ class PortfolioTest {
         assertThat(p.state().cash(USD)).isEqualTo(usdMoney("1000.00"));
         assertThat(position(p, "X").lots()).containsExactly(new Lot(day("2013-02-01"), Quantity.of(5), usdMoney("50.00")),
                 new Lot(day("2013-03-01"), Quantity.of(10), usdMoney("500.00")));
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
     }
 
     /*
@@ -301,6 +318,8 @@ class PortfolioTest {
         Portfolio rebuilt = Portfolio.of(p.info(), shuffled);
         assertThat(rebuilt.state()).isEqualTo(p.state());
         assertThat(rebuilt.entries()).isEqualTo(p.entries());
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(rebuilt);
     }
 
     @Test
@@ -328,6 +347,9 @@ class PortfolioTest {
                 sell("2013-02-07", "X", "5", "100", "0"), dividend("2013-02-07", "X", "2.65"));
         assertThat(q.state().dividends().get(USD)).isEqualTo(usdMoney("13.25"));
         assertThat(q.state().findPosition(X)).isEmpty();
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(p);
+        Reconciliations.verifyLedger(q);
     }
 
     /*
@@ -344,6 +366,8 @@ class PortfolioTest {
         assertThat(q.state().realizedPnl().get(X)).isEqualTo(usdMoney("0.00"));
         // booked the other way round (the sell first), the sell alone is rejected: only 10 held before the split
         assertRejected(p, sell("2020-08-31", "X", "40", "100", "0"), Reason.INSUFFICIENT_QUANTITY, "only 10 held");
+        // the P&L identities of every period between its dates, with made-up closes
+        Reconciliations.verifyLedger(q);
     }
 
     @Test

@@ -55,23 +55,9 @@ final class DemoCommand implements Callable<Integer> {
             Script script = new Script(dir.resolve("erasmo.db"), out);
             out.println("erasmo demo: a paper-trading session on real daily prices (the sample data), in a throw-away");
             out.println("database " + script.db + " that is deleted at the end. Each step is what you would type.");
-            QuoteSource quotes = QuoteData.sample().source();
-
-            script.run("create", NAME, "--cash", "10000", "--at", "2000-10-02");
-            script.run("buy", NAME, "MSFT", "100", "--at", "2000-10-02");
-            script.run("sell", NAME, "MSFT", "40", "--at", "2001-01-19", "--fee", "9.99");
-            script.run("sell", NAME, "MSFT", "60", "--at", "2001-09-27");
-            script.run("buy", NAME, AAPL.value(), "10", "--at", AAPL_BOUGHT.toString());
-            for (DividendEvent d : quotes.history(AAPL, AAPL_BOUGHT, AAPL_BOUGHT.plusYears(1)).dividends()) {
-                script.run("dividend", NAME, AAPL.value(), d.perShare().toPlainString(), "--at", d.exDate().toString());
+            for (String[] step : bookings(QuoteData.sample().source())) {
+                script.run(step);
             }
-            script.run("withdraw", NAME, "1000", "--at", "2013-12-31");
-            script.run("deposit", NAME, "3000", "--at", NVDA_BOUGHT.toString());
-            script.run("buy", NAME, NVDA.value(), "10", "--at", NVDA_BOUGHT.toString(), "--fee", "4.95");
-            for (SplitEvent s : quotes.history(NVDA, NVDA_BOUGHT, NVDA_SOLD).splits()) {
-                script.run("split", NAME, NVDA.value(), s.numerator() + ":" + s.denominator(), "--at", s.date().toString());
-            }
-            script.run("sell", NAME, NVDA.value(), "20", "--at", NVDA_SOLD.toString(), "--fee", "4.95");
             script.run("list");
             script.run("show", NAME);
             // 2013 only: the sample data has AAPL's closes of 2013 alone, and a day on which a holding has no price
@@ -88,6 +74,33 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /**
+     * The steps of the demo that book its portfolio's events, as typed after {@code erasmo}: the
+     * dividends and the split are those of the quote data.
+     *
+     * @param quotes the sample data
+     * @return the steps, in order
+     */
+    static List<String[]> bookings(QuoteSource quotes) {
+        List<String[]> steps = new ArrayList<>();
+        steps.add(new String[] {"create", NAME, "--cash", "10000", "--at", "2000-10-02"});
+        steps.add(new String[] {"buy", NAME, "MSFT", "100", "--at", "2000-10-02"});
+        steps.add(new String[] {"sell", NAME, "MSFT", "40", "--at", "2001-01-19", "--fee", "9.99"});
+        steps.add(new String[] {"sell", NAME, "MSFT", "60", "--at", "2001-09-27"});
+        steps.add(new String[] {"buy", NAME, AAPL.value(), "10", "--at", AAPL_BOUGHT.toString()});
+        for (DividendEvent d : quotes.history(AAPL, AAPL_BOUGHT, AAPL_BOUGHT.plusYears(1)).dividends()) {
+            steps.add(new String[] {"dividend", NAME, AAPL.value(), d.perShare().toPlainString(), "--at", d.exDate().toString()});
+        }
+        steps.add(new String[] {"withdraw", NAME, "1000", "--at", "2013-12-31"});
+        steps.add(new String[] {"deposit", NAME, "3000", "--at", NVDA_BOUGHT.toString()});
+        steps.add(new String[] {"buy", NAME, NVDA.value(), "10", "--at", NVDA_BOUGHT.toString(), "--fee", "4.95"});
+        for (SplitEvent s : quotes.history(NVDA, NVDA_BOUGHT, NVDA_SOLD).splits()) {
+            steps.add(new String[] {"split", NAME, NVDA.value(), s.numerator() + ":" + s.denominator(), "--at", s.date().toString()});
+        }
+        steps.add(new String[] {"sell", NAME, NVDA.value(), "20", "--at", NVDA_SOLD.toString(), "--fee", "4.95"});
+        return steps;
     }
 
     /** Runs steps against one database, printing each like a shell session; stops at the first failure. */

@@ -2,12 +2,9 @@ package dev.erasmo.examples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.erasmo.instrument.Symbol;
-import dev.erasmo.performance.CashFlow;
-import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.Drawdown;
 import dev.erasmo.performance.EquityCurve;
 import dev.erasmo.performance.Metrics;
-import dev.erasmo.performance.ModifiedDietz;
 import dev.erasmo.performance.ReturnSeries;
 import dev.erasmo.performance.Xirr;
 import dev.erasmo.portfolio.PortfolioInfo;
@@ -64,9 +61,11 @@ final class PerformanceCommand extends PeriodCommand {
     }
 
     /**
-     * The figures of a curve, with a benchmark's returns or null. The money-weighted return is null,
-     * and Modified Dietz empty, when the last day leaves out something without a price: its end
-     * value would be short of it.
+     * The figures of a curve, with a benchmark's returns or null. The money-weighted return and
+     * Modified Dietz are the curve's ({@link EquityCurve#moneyWeightedReturn()}, {@link
+     * EquityCurve#modifiedDietz()}: flows at the start of their day, as the time-weighted return
+     * counts them); null and empty when the first or last day leaves out something without a
+     * price: its end value would be short of it.
      */
     record Report(EquityCurve curve, Metrics metrics, @Nullable Symbol benchmark, Xirr.@Nullable Result xirr, OptionalDouble modifiedDietz) {
     }
@@ -74,30 +73,7 @@ final class PerformanceCommand extends PeriodCommand {
     static Report report(EquityCurve curve, @Nullable Symbol benchmark, @Nullable ReturnSeries bench, double riskFreeAnnual) {
         Metrics.Options o = Metrics.Options.daily().withRiskFreeAnnualRate(riskFreeAnnual);
         Metrics m = bench == null ? Metrics.of(curve.returns(), o) : Metrics.of(curve.returns(), bench, o);
-        // money-weighted: what was there at the start and every deposit paid in, withdrawals and the end value taken out
-        List<CashFlow> flows = new ArrayList<>();
-        List<CashFlow> dietz = new ArrayList<>();
-        LocalDate start = curve.start().date();
-        if (curve.start().equity().amount().signum() != 0) {
-            flows.add(new CashFlow(start, curve.start().equity().amount().negate()));
-        }
-        for (DailyValue d : curve.days()) {
-            if (!d.externalFlow().isZero()) {
-                flows.add(new CashFlow(d.date(), d.externalFlow().amount().negate()));
-                dietz.add(new CashFlow(d.date(), d.externalFlow().amount()));
-            }
-        }
-        OptionalDouble md = OptionalDouble.empty();
-        Xirr.Result xirr = null;
-        if (!curve.days().isEmpty() && curve.start().complete()) {
-            DailyValue end = curve.days().get(curve.days().size() - 1);
-            if (end.complete()) {
-                flows.add(new CashFlow(end.date(), end.equity().amount()));
-                md = ModifiedDietz.of(start, curve.start().equity().amount(), end.date(), end.equity().amount(), dietz);
-                xirr = Xirr.of(flows);
-            }
-        }
-        return new Report(curve, m, benchmark, xirr, md);
+        return new Report(curve, m, benchmark, curve.moneyWeightedReturn().orElse(null), curve.modifiedDietz());
     }
 
     /**
@@ -140,7 +116,7 @@ final class PerformanceCommand extends PeriodCommand {
         rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
         rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
                 r.xirr() == null ? "none: the first or last day leaves out a position without a price"
-                        : r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR, a rate per year, of the start value, deposits, withdrawals and the end value"));
+                        : r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR, a rate per year, of the start value, deposits, withdrawals (at the start of their day) and the end value"));
         rows.add(new Row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in"));
         rows.add(new Row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation"));
         rows.add(new Row("Sharpe ratio", num(m.sharpeAnnualized()),

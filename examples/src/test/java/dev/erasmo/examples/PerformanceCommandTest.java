@@ -33,8 +33,11 @@ class PerformanceCommandTest extends AppTest {
         assertThat(json).contains("\"observations\": 4,")
                 // 1.1 x 0.9 x 1.1 - 1 = 0.089
                 .contains("\"timeWeightedReturn\": \"0.08900000\"")
-                // Modified Dietz: (108.90 - 0 - 100) / (0 + 100 x 3/4) = 0.11866667 (the deposit in for 3 of the 4 days)
-                .contains("\"modifiedDietz\": \"0.11866667\"")
+                // Modified Dietz: the deposit counts at the start of 01-06, the end of the start's date 01-05, so it was in for
+                // all 4 days: (108.90 - 0 - 100) / (0 + 100 x 4/4) = 0.089, the time-weighted and holding-period return
+                .contains("\"modifiedDietz\": \"0.08900000\"")
+                // XIRR of -100 on 01-05 and +108.90 on 01-09: 1.089^(365 / 4) - 1 = 2391.1809507 (a rate per year of four days' 8.9%)
+                .contains("\"moneyWeightedReturn\": \"2391.18")
                 // from 110 on 01-07 to 99 on 01-08, not back by 01-09
                 .contains("\"maxDrawdown\": \"-0.10000000\"")
                 .contains("\"peak\": \"2020-01-07\"", "\"trough\": \"2020-01-08\"", "\"recovery\": null")
@@ -49,7 +52,7 @@ class PerformanceCommandTest extends AppTest {
         String out = app.ok("--quotes", csv, "performance", "t", "--to", "2020-01-09");
         assertThat(out).containsPattern("Time-weighted return +8\\.90%  daily returns linked")
                 .containsPattern("Maximum drawdown +-10\\.00%  peak 2020-01-07, trough 2020-01-08, not recovered, 3 days")
-                .containsPattern("Modified Dietz +11\\.87%");
+                .containsPattern("Modified Dietz +8\\.90%");
     }
 
     @Test
