@@ -220,9 +220,10 @@ public final class Erasmo {
 
     /**
      * Creates a portfolio with its first events, atomically, under an idempotency key: the key
-     * goes on the first opening event. Sent again with the same key, for a portfolio of that
-     * owner and name whose ledger holds the key, it creates nothing and returns that portfolio as
-     * stored now (the first creation's result); also when two such creations race.
+     * goes on the first opening event. Sent again with the same key and the same settings and
+     * first opening event (its kind and amount, not its time), for a portfolio of that owner and
+     * name whose ledger holds the key, it creates nothing and returns that portfolio as stored now
+     * (the first creation's result); also when two such creations race.
      *
      * @param owner the owner
      * @param name a name not yet used by the owner
@@ -231,7 +232,9 @@ public final class Erasmo {
      * @param opening the first events, validated like any command; at least one when there is a key
      * @param key the client's key for this command, or null for none
      * @return the new portfolio with its ledger, or the one the key created before
-     * @throws RejectedException if an opening event breaks a rule; nothing is stored
+     * @throws RejectedException if an opening event breaks a rule, or the key created this
+     *     portfolio with other settings or another opening event
+     *     ({@link Rejection.Reason#IDEMPOTENCY_KEY_REUSED}); nothing is stored
      * @throws IllegalArgumentException if an opening event is dated out of range, or there is a
      *     key but no opening event to carry it
      * @throws dev.erasmo.store.DuplicatePortfolioException if the owner has one by that name that
@@ -243,7 +246,7 @@ public final class Erasmo {
         if (key != null && opening.isEmpty()) {
             throw new IllegalArgumentException("an idempotency key needs an opening event to be kept with");
         }
-        Optional<Portfolio> before = createdWith(owner, name, key);
+        Optional<Portfolio> before = createdWith(owner, name, baseCurrency, costMethod, opening, key);
         if (before.isPresent()) {
             return before.get();
         }
@@ -257,19 +260,39 @@ public final class Erasmo {
             store.create(p.info(), p.entries());
         } catch (dev.erasmo.store.DuplicatePortfolioException e) {
             // a creation with the same key may have won the race
-            return createdWith(owner, name, key).orElseThrow(() -> e);
+            return createdWith(owner, name, baseCurrency, costMethod, opening, key).orElseThrow(() -> e);
         }
         cache.stored(p);
         return p;
     }
 
-    /** The owner's portfolio of that name if its ledger holds the key: created by the same command before. */
-    private Optional<Portfolio> createdWith(Owner owner, String name, @Nullable IdempotencyKey key) {
+    /**
+     * The owner's portfolio of that name if its ledger holds the key: created by the same command
+     * before. The same command means the same base currency and cost method and a first opening
+     * event of the same kind and amount; another one under the key is rejected.
+     *
+     * @throws RejectedException with {@link Rejection.Reason#IDEMPOTENCY_KEY_REUSED} if the key
+     *     created the portfolio with other settings or another opening event
+     */
+    private Optional<Portfolio> createdWith(Owner owner, String name, Currency baseCurrency, CostMethod costMethod,
+            List<LedgerEvent> opening, @Nullable IdempotencyKey key) {
         if (key == null) {
             return Optional.empty();
         }
-        return store.findByName(owner, PortfolioInfo.normalizeName(name)).map(i -> portfolio(i.id()))
-                .filter(p -> p.findEntry(key).isPresent());
+        Optional<Portfolio> found = store.findByName(owner, PortfolioInfo.normalizeName(name)).map(i -> portfolio(i.id()));
+        if (found.isEmpty() || found.get().findEntry(key).isEmpty()) {
+            return Optional.empty();
+        }
+        Portfolio p = found.get();
+        LedgerEntry first = p.findEntry(key).orElseThrow();
+        if (!p.info().baseCurrency().equals(baseCurrency) || p.info().costMethod() != costMethod
+                || !Request.of(first.event()).equals(Request.of(opening.get(0)))) {
+            throw new RejectedException(new Rejection(Rejection.Reason.IDEMPOTENCY_KEY_REUSED, "idempotency key " + key
+                    + " already created portfolio '" + p.info().name() + "' (" + p.info().baseCurrency().getCurrencyCode() + ", "
+                    + p.info().costMethod() + ", " + Portfolio.describe(first.event()) + "), another command than this; use a new key"
+                    + " for a new command"));
+        }
+        return Optional.of(p);
     }
 
     /**

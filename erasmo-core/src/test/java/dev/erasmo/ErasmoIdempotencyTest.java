@@ -208,6 +208,33 @@ class ErasmoIdempotencyTest {
     }
 
     @Test
+    void createPortfolio_sameKeyAgain_returnsTheFirst_andAnotherCommandUnderIt_isRejected() {
+        List<dev.erasmo.ledger.LedgerEvent> opening = List.of(new dev.erasmo.ledger.Deposit(dev.erasmo.ledger.EventId.random(),
+                day("2013-01-02"), usd("500")));
+        dev.erasmo.portfolio.Portfolio first = erasmo.createPortfolio(ALICE, "opened", USD, dev.erasmo.portfolio.CostMethod.FIFO,
+                opening, K1);
+
+        // sent again later: another event id and time, the same command
+        dev.erasmo.portfolio.Portfolio again = erasmo.createPortfolio(ALICE, "opened", USD, dev.erasmo.portfolio.CostMethod.FIFO,
+                List.of(new dev.erasmo.ledger.Deposit(dev.erasmo.ledger.EventId.random(), day("2013-01-05"), usd("500"))), K1);
+
+        assertThat(again.info()).isEqualTo(first.info());
+        assertThat(again.version()).isEqualTo(1);
+        for (Runnable other : List.<Runnable>of(
+                () -> erasmo.createPortfolio(ALICE, "opened", USD, dev.erasmo.portfolio.CostMethod.FIFO,
+                        List.of(new dev.erasmo.ledger.Deposit(dev.erasmo.ledger.EventId.random(), day("2013-01-02"), usd("700"))), K1),
+                () -> erasmo.createPortfolio(ALICE, "opened", Currency.getInstance("EUR"), dev.erasmo.portfolio.CostMethod.FIFO,
+                        List.of(new dev.erasmo.ledger.Deposit(dev.erasmo.ledger.EventId.random(), day("2013-01-02"), Money.of("EUR", "500"))), K1),
+                () -> erasmo.createPortfolio(ALICE, "opened", USD, dev.erasmo.portfolio.CostMethod.AVERAGE, opening, K1))) {
+            assertThatThrownBy(other::run).isInstanceOfSatisfying(dev.erasmo.portfolio.RejectedException.class,
+                    r -> assertThat(r.rejection().reason()).isEqualTo(Reason.IDEMPOTENCY_KEY_REUSED));
+        }
+        // USD 500.00 once
+        assertThat(erasmo.portfolio(first.info().id()).state().cash(USD)).isEqualTo(usd("500.00"));
+        assertThat(store.load(first.info().id()).version()).isEqualTo(1);
+    }
+
+    @Test
     void key_blankTooLongOrWithSpaces_isRefused() {
         assertThatThrownBy(() -> IdempotencyKey.of("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IdempotencyKey.of("a b")).isInstanceOf(IllegalArgumentException.class);

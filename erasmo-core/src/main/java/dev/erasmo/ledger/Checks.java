@@ -24,7 +24,8 @@ final class Checks {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+            // printable ASCII (every id erasmo makes, a UUID) is decided by one comparison
+            if ((c <= ' ' || c >= 0x7f) && (Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new IllegalArgumentException(what + " must not contain whitespace or control characters");
             }
         }

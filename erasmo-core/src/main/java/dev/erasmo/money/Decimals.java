@@ -1,6 +1,7 @@
 package dev.erasmo.money;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** Parsing and normalizing of decimals shared by the money types. */
 final class Decimals {
@@ -20,11 +21,14 @@ final class Decimals {
         if (t.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(what + " '" + t.substring(0, 20) + "...' is longer than " + MAX_TEXT_LENGTH + " characters");
         }
-        if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (!PLAIN.matcher(t).matches()) {
             throw new IllegalArgumentException(what + " '" + text + "' is not a decimal number");
         }
         return new BigDecimal(t);
     }
+
+    /** A plain decimal number: an optional sign, digits and one decimal point. */
+    static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /** The longest decimal text parsed: far beyond any real amount, short enough to parse in no time. */
     static final int MAX_TEXT_LENGTH = 64;

@@ -35,12 +35,15 @@ public record Money(Currency currency, BigDecimal amount) implements Comparable<
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(amount, "amount");
         int scale = Currencies.minorUnits(currency);
-        BigDecimal stripped = Decimals.normalize(amount);
-        if (stripped.scale() > scale) {
-            throw new IllegalArgumentException(currency.getCurrencyCode() + " amount " + amount.toPlainString()
-                    + " has more than " + scale + " decimal places");
+        if (amount.scale() != scale) {
+            try {
+                // one step to the minor unit, refusing to drop a digit that is not zero
+                amount = amount.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(currency.getCurrencyCode() + " amount " + amount.toPlainString()
+                        + " has more than " + scale + " decimal places", e);
+            }
         }
-        amount = stripped.setScale(scale);
     }
 
     /**

@@ -79,6 +79,25 @@ final class EntryIndex {
     }
 
     /**
+     * This index, or a copy of it, with room for {@code more} entries after its own without
+     * growing again: for adding many at once.
+     *
+     * @param more how many entries will be added
+     * @param entries the entries this index holds, by sequence
+     */
+    EntryIndex withRoom(int more, List<LedgerEntry> entries) {
+        if (table.capacity - size >= more && table.claimed.get() == size) {
+            return this;
+        }
+        int capacity = size + more;
+        Table t = new Table(Math.max(16, capacity + (capacity >> 2)), size);
+        for (int i = 0; i < size; i++) {
+            t.put(entries.get(i));
+        }
+        return new EntryIndex(t, size);
+    }
+
+    /**
      * This index with one more entry, numbered {@code size + 1}.
      *
      * @param entry the entry

@@ -8,11 +8,9 @@ import dev.erasmo.portfolio.Rejection.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,19 +101,19 @@ public final class Portfolio {
         }
         List<LedgerEntry> bySeq = new ArrayList<>(later);
         bySeq.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-        Set<Object> seen = new HashSet<>();
         AppendOnlyList<LedgerEntry> newEntries = entries;
-        EntryIndex newIndex = index;
+        // the index grows entry by entry, so it also tells an id or key repeated within the new entries
+        EntryIndex newIndex = index.withRoom(bySeq.size(), entries);
         for (int i = 0; i < bySeq.size(); i++) {
             LedgerEntry e = bySeq.get(i);
             if (e.sequence() != entries.size() + i + 1) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " has sequence " + e.sequence() + " where "
                         + (entries.size() + i + 1) + " was expected");
             }
-            if (index.get(e.event().id()) != null || !seen.add(e.event().id())) {
+            if (newIndex.get(e.event().id()) != null) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " repeats event id " + e.event().id());
             }
-            if (e.key() != null && (index.get(e.key()) != null || !seen.add(e.key()))) {
+            if (e.key() != null && newIndex.get(e.key()) != null) {
                 throw new IllegalArgumentException("ledger of " + info.id() + " repeats idempotency key " + e.key());
             }
             newIndex = newIndex.plus(e, newEntries);

@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvQuoteSource implements QuoteSource {
 
+    /** A plain decimal number: an optional sign, digits and one decimal point (no exponent, no grouping). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     /**
      * Opens a file by name for reading.
      */
@@ -320,7 +323,7 @@ public final class CsvQuoteSource implements QuoteSource {
             if (v.length() > MAX_FIELD_LENGTH) {
                 throw malformed(name + " '" + v.substring(0, 20) + "...' is longer than " + MAX_FIELD_LENGTH + " characters");
             }
-            if (!v.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            if (!DECIMAL.matcher(v).matches()) {
                 throw malformed(name + " '" + v + "' is not a decimal number");
             }
             return new BigDecimal(v);

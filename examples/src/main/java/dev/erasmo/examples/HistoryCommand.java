@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code erasmo history}: a portfolio's daily equity curve, as a table or CSV. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows a portfolio's value at the end of each trading day: cash, market value, equity, deposits and",
-            "withdrawals, dividends, fees and the day's time-weighted return (flows count from the start of their day).",
-            "A close carried forward from an earlier day is marked. First books the dividends and splits due, like show."})
+        description = {"Shows a portfolio's value at the end of each trading day.",
+            "Per day: cash, market value, equity, deposits and withdrawals, dividends, fees and the day's time-weighted return",
+            "(flows count from the start of their day). A close carried forward from an earlier day is marked. First books",
+            "the dividends and splits due, like show."})
 final class HistoryCommand extends PeriodCommand {
 
     @Option(names = "--csv", description = "Print CSV instead: a header row, then one row per day, decimals exact.")

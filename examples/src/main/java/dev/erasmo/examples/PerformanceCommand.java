@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /** {@code erasmo performance}: how a portfolio did over a period: returns, risk, and against a benchmark. */
 @Command(name = "performance", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows how a portfolio did: time-weighted and money-weighted returns, volatility, Sharpe, Sortino,",
-            "maximum drawdown, Calmar, value at risk, best and worst day, and beta and alpha against a benchmark.",
-            "Conventions follow R's PerformanceAnalytics (see the README). First books the dividends and splits due, like show."})
+        description = {"Shows how a portfolio did: returns, risk, and against a benchmark.",
+            "Time-weighted and money-weighted returns, volatility, Sharpe, Sortino, maximum drawdown, Calmar, value at risk,",
+            "best and worst day, and beta and alpha against a benchmark. Conventions follow R's PerformanceAnalytics (see the",
+            "README). First books the dividends and splits due, like show."})
 final class PerformanceCommand extends PeriodCommand {
 
     @Option(names = "--benchmark", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,

@@ -37,7 +37,8 @@ abstract class PeriodCommand extends PortfolioCommand {
             while (last >= 0 && !days.get(last).complete()) {
                 last--;
             }
-            if (last >= 0 && last < days.size() - 1) {
+            // also when that day is the curve's last: its "to" (today) would name a day without a value of everything
+            if (last >= 0 && days.get(last).date().isBefore(curve.to())) {
                 curve = curve.until(days.get(last).date());
             }
         }

@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 
 /** {@code erasmo report}: one self-contained HTML page about a portfolio over a period. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes one self-contained HTML page about a portfolio: its time-weighted return against a benchmark,",
-            "its drawdown, its allocation and holdings at the last date, and the figures of performance. The page",
-            "needs nothing else (no network) to open in a browser. First books the dividends and splits due, like show."})
+        description = {"Writes one self-contained HTML page about a portfolio.",
+            "Its time-weighted return against a benchmark, its drawdown, its allocation and holdings at the last date, and the",
+            "figures of performance. The page needs nothing else (no network) to open in a browser. First books the dividends",
+            "and splits due, like show."})
 final class ReportCommand extends PeriodCommand {
 
     @Option(names = "--out", required = true, paramLabel = "FILE",

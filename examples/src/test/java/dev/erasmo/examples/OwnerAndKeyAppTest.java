@@ -87,6 +87,12 @@ class OwnerAndKeyAppTest extends AppTest {
         assertThat(again).isEqualTo(lines("created portfolio 't' (USD, FIFO); booked before with --key signup-1, nothing new",
                 "deposited USD 50.00 on 2013-01-02; cash: USD 50.00"));
         app.fails(1, "erasmo create: a portfolio named 't' exists already (see 'erasmo list')", "create", "t", "--cash", "50", "--key", "other");
+        // the same key for another command: another amount, currency or cost method
+        String reused = "erasmo create: rejected: idempotency key signup-1 already created portfolio 't' (USD, FIFO, deposit of USD 50.00"
+                + " at 2013-01-02T00:00:00Z), another command than this; use a new key for a new command (portfolio 't' not created)";
+        app.fails(1, reused, "create", "t", "--cash", "20", "--key", "signup-1");
+        app.fails(1, reused, "create", "t", "--cash", "50", "--currency", "EUR", "--key", "signup-1");
+        app.fails(1, reused, "create", "t", "--cash", "50", "--cost-method", "average", "--key", "signup-1");
     }
 
     @Test

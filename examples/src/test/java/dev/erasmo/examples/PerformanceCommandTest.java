@@ -69,4 +69,21 @@ class PerformanceCommandTest extends AppTest {
         // with --to past it, the money-weighted return is not given: the end value would leave out AAPL
         assertThat(sample.ok("performance", "s", "--to", "2014-02-03")).contains("none: the first or last day leaves out a position without a price");
     }
+
+    @Test
+    void performanceAndReport_withoutToPastTheLastClose_nameTheDayTheyEndOn() throws IOException {
+        // AAPL alone: its sample closes stop on 2013-12-31, and no other symbol trades later, so the curve's last day is
+        // 2013-12-31; the period, and the report's holdings, end there too, not on today (2024-06-03)
+        AppRunner sample = new AppRunner(dir.resolve("sample"));
+        sample.ok("create", "a", "--cash", "10000", "--at", "2013-01-02");
+        sample.ok("buy", "a", "AAPL", "10", "--at", "2013-01-02");
+
+        assertThat(sample.ok("performance", "a")).contains("Portfolio 'a' (USD), 2013-01-02 to 2013-12-31:");
+        assertThat(sample.ok("performance", "a", "--json")).contains("\"to\": \"2013-12-31\"");
+        Path page = dir.resolve("a.html");
+        sample.ok("report", "a", "--out", page.toString());
+        // 10 AAPL at the 2013-12-31 close, 561.02
+        assertThat(Files.readString(page)).contains("2013-01-02 to 2013-12-31", "Holdings on 2013-12-31", "5610.20")
+                .doesNotContain("UNPRICED");
+    }
 }
