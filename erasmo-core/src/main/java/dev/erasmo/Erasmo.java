@@ -346,9 +346,19 @@ public final class Erasmo {
      */
     public Portfolio portfolio(PortfolioId id) {
         Objects.requireNonNull(id, "id");
-        Portfolio p = cache.load(id);
-        if (owner != null && !owner.equals(p.info().owner())) {
-            throw new PortfolioNotFoundException("no portfolio with id " + id + " of owner " + owner);
+        if (owner == null) {
+            return cache.load(id);
+        }
+        // one answer for a portfolio of another owner and for none at all, so a scoped caller cannot tell them apart
+        PortfolioNotFoundException notFound = new PortfolioNotFoundException("no portfolio with id " + id + " of owner " + owner);
+        Portfolio p;
+        try {
+            p = cache.load(id);
+        } catch (PortfolioNotFoundException e) {
+            throw notFound;
+        }
+        if (!owner.equals(p.info().owner())) {
+            throw notFound;
         }
         return p;
     }
@@ -623,7 +633,7 @@ public final class Erasmo {
             return replay.get();
         }
         EventId eventId = EventId.random();
-        Pricing pricing = pricing(request, buying);
+        Pricing pricing = pricing(id, request, buying);
         return book(id, key, wanted, p -> {
             Fill f = pricing.fill(p);
             return buying ? new Buy(eventId, f.at, f.instrument, request.quantity(), f.price, f.fee)
@@ -851,49 +861,65 @@ public final class Erasmo {
      * What a trade request needs from outside the ledger, looked up once: its time and, without a
      * given price, the quote it fills at.
      */
-    private Pricing pricing(TradeRequest r, boolean buying) {
+    /**
+     * The price of a trade, found before the portfolio's write lock is taken, so that no quote
+     * source is asked while other writers wait: the quote, or for a given price the currency of a
+     * symbol not held (the quote source's).
+     */
+    private Pricing pricing(PortfolioId id, TradeRequest r, boolean buying) {
         Instant at = r.at() != null ? r.at() : clock.instant();
         Quote quote = null;
+        Currency sourceCurrency = null;
         if (r.price() == null) {
             quote = r.at() != null ? requireQuotes().asOf(r.symbol(), dateOf(at)) : requireQuotes().latest(r.symbol());
+        } else if (portfolio(id).state().findPosition(r.symbol()).isEmpty()) {
+            sourceCurrency = sourceCurrency(r.symbol(), at);
         }
-        return new Pricing(r, at, quote == null ? null : buying ? quote.buyPrice() : quote.sellPrice());
+        return new Pricing(r, at, quote == null ? null : buying ? quote.buyPrice() : quote.sellPrice(), sourceCurrency);
     }
 
     private final class Pricing {
         private final TradeRequest request;
         private final Instant at;
         private final @Nullable Price quote;
+        private final @Nullable Currency sourceCurrency;
 
-        Pricing(TradeRequest request, Instant at, @Nullable Price quote) {
+        Pricing(TradeRequest request, Instant at, @Nullable Price quote, @Nullable Currency sourceCurrency) {
             this.request = request;
             this.at = at;
             this.quote = quote;
+            this.sourceCurrency = sourceCurrency;
         }
 
-        /** The fill against the portfolio as loaded: a given price is in the instrument's currency. */
+        /**
+         * The fill against the portfolio as loaded: a given price is in the instrument's currency,
+         * the held position's, else the quote source's, else the base currency.
+         */
         Fill fill(Portfolio p) {
-            Price price = quote != null ? quote : new Price(knownCurrency(p, request.symbol(), at), Objects.requireNonNull(request.price()));
+            Price price = quote;
+            if (price == null) {
+                Optional<Position> held = p.state().findPosition(request.symbol());
+                // the source's currency was looked up unless the position was held then; sold since, ask now
+                Currency currency = held.isPresent() ? held.get().instrument().currency()
+                        : sourceCurrency != null ? sourceCurrency : sourceCurrency(request.symbol(), at);
+                price = new Price(currency != null ? currency : p.info().baseCurrency(), Objects.requireNonNull(request.price()));
+            }
             Currency currency = price.currency();
             Money fee = request.fee() != null ? Money.of(currency, request.fee()) : Money.zero(currency);
             return new Fill(at, new Instrument(request.symbol(), currency), price, fee);
         }
     }
 
-    /** The trading currency of a symbol: from the position held, else the quote source, else the base. */
-    private Currency knownCurrency(Portfolio p, Symbol symbol, Instant at) {
-        Optional<Position> held = p.state().findPosition(symbol);
-        if (held.isPresent()) {
-            return held.get().instrument().currency();
+    /** The trading currency of a symbol in the quote source, or null if it has none (a user-priced instrument). */
+    private @Nullable Currency sourceCurrency(Symbol symbol, Instant at) {
+        if (quotes == null) {
+            return null;
         }
-        if (quotes != null) {
-            try {
-                return quotes.asOf(symbol, dateOf(at)).price().currency();
-            } catch (QuoteNotFoundException e) {
-                // not known to the source: a user-priced instrument in the base currency
-            }
+        try {
+            return quotes.asOf(symbol, dateOf(at)).price().currency();
+        } catch (QuoteNotFoundException e) {
+            return null;
         }
-        return p.info().baseCurrency();
     }
 
     private record Fill(Instant at, Instrument instrument, Price price, Money fee) {

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The portfolios an {@link Erasmo} used last, folded, so a command reads only the entries stored
- * since ({@link PortfolioStore#findTail}) instead of the whole ledger: every load still asks the
- * store, so writers elsewhere are always seen. Least recently used portfolios are dropped beyond
+ * since ({@link PortfolioStore#findTail}, from the last entry kept, which must read back the same)
+ * instead of the whole ledger: every load still asks the store, so writers elsewhere are always
+ * seen, and a ledger replaced under the same id is read whole. Least recently used portfolios are dropped beyond
  * the capacity; a capacity of 0 keeps nothing.
  *
  * <p>Thread-safe: the map is guarded by this object; loads run outside the lock, and of two loads
@@ -45,18 +46,22 @@ final class PortfolioCache {
             return store.load(id).toPortfolio();
         }
         Portfolio cached = get(id);
-        LedgerTail tail = store.findTail(id, cached == null ? 0 : cached.version()).orElse(null);
+        long kept = cached == null ? 0 : cached.version();
+        // from the last entry kept on, to see that the ledger is still the one kept and not one deleted and created
+        // again under the same id and settings (a backup restored, say)
+        LedgerTail tail = store.findTail(id, Math.max(0, kept - 1)).orElse(null);
         if (tail == null) {
             forget(id);
             throw new PortfolioNotFoundException("no portfolio with id " + id);
         }
         Portfolio p;
-        if (cached != null && tail.after() == cached.version() && cached.info().equals(tail.info())) {
-            p = cached.plus(tail.entries());
+        if (cached != null && kept > 0 && tail.after() == kept - 1 && cached.info().equals(tail.info())
+                && tail.entries().get(0).equals(cached.entries().get((int) kept - 1))) {
+            p = cached.plus(tail.entries().subList(1, tail.entries().size()));
         } else if (tail.after() == 0) {
             p = Portfolio.create(tail.info()).plus(tail.entries());
         } else {
-            // deleted and created again under the same id since it was cached: read it all
+            // another ledger under this id since it was kept: read it all
             LedgerTail all = store.findTail(id, 0).orElseThrow(() -> new PortfolioNotFoundException("no portfolio with id " + id));
             p = Portfolio.create(all.info()).plus(all.entries());
         }

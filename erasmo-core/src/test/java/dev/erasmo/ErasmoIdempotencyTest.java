@@ -242,6 +242,10 @@ class ErasmoIdempotencyTest {
         assertThatThrownBy(() -> IdempotencyKey.of("x".repeat(IdempotencyKey.MAX_LENGTH + 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64");
         assertThat(IdempotencyKey.of("x".repeat(IdempotencyKey.MAX_LENGTH)).value()).hasSize(64);
+        // half of a character, which databases store as '?' (so a retry would not find it)
+        assertThatThrownBy(() -> IdempotencyKey.of("a\uD800")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> IdempotencyKey.of("\uDC00a")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(IdempotencyKey.of("k-\uD83D\uDE00").value()).isEqualTo("k-\uD83D\uDE00");
     }
 
     /** Counts the requests that reach a quote source. */

@@ -58,6 +58,10 @@ class ErasmoOwnerTest {
         }
 
         assertThat(store.load(bobs.id())).isEqualTo(before);
+        // the same answer as for an id that does not exist at all
+        dev.erasmo.portfolio.PortfolioId none = dev.erasmo.portfolio.PortfolioId.of("no-such-portfolio");
+        assertThatThrownBy(() -> alice.portfolio(none)).hasMessage("no portfolio with id no-such-portfolio of owner alice");
+        assertThatThrownBy(() -> alice.portfolio(bobs.id())).hasMessage("no portfolio with id " + bobs.id() + " of owner alice");
     }
 
     @Test

@@ -61,7 +61,8 @@ class PortfolioCacheTest {
         store.append(INFO.id(), 2, List.of(deposit(3, "30")));
         Portfolio second = cache.load(INFO.id());
 
-        assertThat(store.tailsAfter).containsExactly(0L, 2L);
+        // the second read starts at the last entry kept (#2), to check it is still there
+        assertThat(store.tailsAfter).containsExactly(0L, 1L);
         assertThat(first.version()).isEqualTo(2);
         assertThat(second.version()).isEqualTo(3);
         // 10 + 20 + 30, folded from the kept state plus the one new entry
@@ -97,6 +98,26 @@ class PortfolioCacheTest {
         Portfolio p = cache.load(INFO.id());
         assertThat(p.info()).isEqualTo(again);
         assertThat(p.state().cash(USD)).isEqualTo(Money.of("USD", "7.00"));
+    }
+
+    /*
+     * Deleted elsewhere and created again under the same id and settings, with another ledger at
+     * least as long (a backup restored): the kept portfolio is not taken for it. Kept: 10; now:
+     * 5 + 7 = 12.00, not 10 + 7.
+     */
+    @Test
+    void load_ledgerReplacedUnderTheSameIdAndSettings_isReadWhole() {
+        store.create(INFO, List.of(deposit(1, "10")));
+        PortfolioCache cache = new PortfolioCache(store, 10);
+        cache.load(INFO.id());
+        store.delete(INFO.id());
+        store.create(INFO, List.of(new LedgerEntry(1, new Deposit(EventId.of("other-1"), AT, Money.of("USD", "5"))),
+                new LedgerEntry(2, new Deposit(EventId.of("other-2"), AT, Money.of("USD", "7")))));
+
+        Portfolio p = cache.load(INFO.id());
+
+        assertThat(p.state().cash(USD)).isEqualTo(Money.of("USD", "12.00"));
+        assertThat(p.entries()).isEqualTo(store.load(INFO.id()).entries());
     }
 
     @Test

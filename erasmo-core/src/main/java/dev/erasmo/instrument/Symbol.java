@@ -28,9 +28,13 @@ public record Symbol(String value) implements Comparable<Symbol> {
      */
     public Symbol {
         Objects.requireNonNull(value, "value");
-        String v = value.strip();
+        // the length as stored: upper case can be longer ('ß' is 'SS')
+        String v = value.strip().toUpperCase(Locale.ROOT);
         if (v.isEmpty()) {
             throw new IllegalArgumentException("symbol must not be blank");
+        }
+        if (dev.erasmo.internal.Unicode.hasLoneSurrogate(v)) {
+            throw new IllegalArgumentException("symbol " + printable(value) + " contains a lone surrogate (half of a character)");
         }
         if (v.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("symbol '" + v + "' is longer than " + MAX_LENGTH + " characters");
@@ -42,7 +46,7 @@ public record Symbol(String value) implements Comparable<Symbol> {
                 throw new IllegalArgumentException("symbol " + printable(value) + " contains whitespace or a control character");
             }
         }
-        value = v.toUpperCase(Locale.ROOT);
+        value = v;
     }
 
     /**

@@ -22,6 +22,9 @@ final class Checks {
         if (value.isEmpty() || value.length() > maxLength) {
             throw new IllegalArgumentException(what + " must have 1 to " + maxLength + " characters, not " + value.length());
         }
+        if (dev.erasmo.internal.Unicode.hasLoneSurrogate(value)) {
+            throw new IllegalArgumentException(what + " must not contain a lone surrogate (half of a character)");
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             // printable ASCII (every id erasmo makes, a UUID) is decided by one comparison

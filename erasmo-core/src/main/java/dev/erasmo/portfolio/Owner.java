@@ -19,8 +19,10 @@ public record Owner(String value) {
      */
     public Owner {
         Objects.requireNonNull(value, "value");
-        if (value.isBlank() || value.length() > 128 || value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("owner must have 1 to 128 characters, not blank, no control characters");
+        if (value.isBlank() || value.length() > 128 || value.chars().anyMatch(Character::isISOControl)
+                || dev.erasmo.internal.Unicode.hasLoneSurrogate(value)) {
+            throw new IllegalArgumentException("owner must have 1 to 128 characters, not blank, no control characters and no lone"
+                    + " surrogate (half of a character)");
         }
     }
 

@@ -75,9 +75,10 @@ public record PortfolioInfo(PortfolioId id, Owner owner, String name, Currency b
         Objects.requireNonNull(costMethod, "costMethod");
         Objects.requireNonNull(createdAt, "createdAt");
         name = normalizeName(name);
-        if (name.isEmpty() || name.codePointCount(0, name.length()) > 100 || name.codePoints().anyMatch(PortfolioInfo::isHidden)) {
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > 100 || name.codePoints().anyMatch(PortfolioInfo::isHidden)
+                || dev.erasmo.internal.Unicode.hasLoneSurrogate(name)) {
             throw new IllegalArgumentException("portfolio name must have 1 to 100 characters, not blank, no control or invisible"
-                    + " formatting characters");
+                    + " formatting characters, no lone surrogate (half of a character)");
         }
         Currencies.minorUnits(baseCurrency);
     }

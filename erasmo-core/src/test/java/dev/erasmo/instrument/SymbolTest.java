@@ -26,4 +26,17 @@ class SymbolTest {
         }
         assertThatThrownBy(() -> Symbol.of("X".repeat(33))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 32");
     }
+
+    @Test
+    void of_longerOnceUpperCased_isRejected() {
+        // 'ß' upper-cases to 'SS': 20 of them are 40 characters as stored, beyond the 32 a symbol may have
+        assertThatThrownBy(() -> Symbol.of("\u00df".repeat(20))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32");
+        assertThat(Symbol.of("\u00df".repeat(16)).value()).isEqualTo("SS".repeat(16));
+    }
+
+    @Test
+    void of_loneSurrogate_isRejected() {
+        assertThatThrownBy(() -> Symbol.of("A\uD800")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+        assertThat(Symbol.of("A\uD83D\uDE00").value()).isEqualTo("A\uD83D\uDE00");
+    }
 }

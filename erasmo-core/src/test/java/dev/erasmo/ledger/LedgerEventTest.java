@@ -85,4 +85,14 @@ class LedgerEventTest {
                 .containsExactly(early1, early2, late);
         assertThatThrownBy(() -> new LedgerEntry(0, late.event())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void fee_descriptionADatabaseCannotKeep_isRejected() {
+        Instant at = Instant.parse("2013-01-02T00:00:00Z");
+        Money one = Money.of("USD", "1");
+        for (String bad : new String[] {"x".repeat(Fee.MAX_DESCRIPTION + 1), "a\u0000b", "a\uD800"}) {
+            assertThatThrownBy(() -> new Fee(EventId.of("f"), at, one, bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(new Fee(EventId.of("f"), at, one, "x".repeat(Fee.MAX_DESCRIPTION)).description()).hasSize(Fee.MAX_DESCRIPTION);
+    }
 }

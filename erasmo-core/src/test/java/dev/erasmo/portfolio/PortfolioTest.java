@@ -386,13 +386,21 @@ class PortfolioTest {
 
     @Test
     void info_nameWithInvisibleCharacters_isRefused() {
-        for (String bad : new String[] {"a\u200bb", "a\u202eb", "a\u2028b", "\u00a0", "a\u0007"}) {
+        for (String bad : new String[] {"a\u200bb", "a\u202eb", "a\u2028b", "\u00a0", "a\u0007", "a\uD800", "\uDE00b"}) {
             assertThatThrownBy(() -> new PortfolioInfo(PortfolioId.of("p"), Owner.of("o"), bad, USD, CostMethod.FIFO, day("2013-01-01")))
                     .as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         // 100 emoji are 100 characters (200 UTF-16 units): fine
         assertThat(new PortfolioInfo(PortfolioId.of("p"), Owner.of("o"), "\uD83D\uDE00".repeat(100), USD, CostMethod.FIFO,
                 day("2013-01-01")).name()).hasSize(200);
+    }
+
+    @Test
+    void owner_loneSurrogateOrControlCharacter_isRefused() {
+        for (String bad : new String[] {"a\uD800", "\uDC00", "a\u0000b", " "}) {
+            assertThatThrownBy(() -> Owner.of(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Owner.of("zo\u00eb-\uD83D\uDE00").value()).isEqualTo("zo\u00eb-\uD83D\uDE00");
     }
 
     private static void assertRejected(Portfolio p, LedgerEvent event, Reason reason, String messagePart) {

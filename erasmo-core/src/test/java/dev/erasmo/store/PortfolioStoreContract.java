@@ -116,6 +116,18 @@ public abstract class PortfolioStoreContract {
                 .contains(info);
     }
 
+    /** 100 characters outside Unicode's basic plane: 200 UTF-16 code units, which H2 counted against the column. */
+    @Test
+    void create_nameOfHundredEmoji_readsBackEqual() {
+        PortfolioStore store = newStore();
+        PortfolioInfo info = info("p-1", ALICE, "\uD83D\uDE00".repeat(100));
+
+        store.create(info);
+
+        assertThat(store.load(PortfolioId.of("p-1")).info()).isEqualTo(info);
+        assertThat(store.findByName(ALICE, "\uD83D\uDE00".repeat(100))).contains(info);
+    }
+
     @Test
     void find_unknownId_isEmpty() {
         PortfolioStore store = newStore();

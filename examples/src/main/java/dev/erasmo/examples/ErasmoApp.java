@@ -186,7 +186,10 @@ public final class ErasmoApp implements Callable<Integer> {
      * @return the session; close it
      */
     Session open() {
-        String where = db != null ? db : env.getOrDefault(DB_ENV, "").isBlank()
+        if (db != null && db.isBlank()) {
+            throw new IllegalArgumentException("--db is empty: give a SQLite file or a JDBC URL");
+        }
+        String where = db != null ? db.strip() : env.getOrDefault(DB_ENV, "").isBlank()
                 ? Path.of(System.getProperty("user.home")).resolve(DEFAULT_DB).toString() : env.get(DB_ENV).strip();
         Owner who = owner();
         QuoteData q = quoteData();

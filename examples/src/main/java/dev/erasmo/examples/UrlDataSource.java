@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -29,14 +32,33 @@ final class UrlDataSource implements DataSource {
             return DriverManager.getConnection(url);
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new SQLException(masked(message.replace(url, masked(url))), e.getSQLState() != null ? e.getSQLState() : "08001",
-                    e.getErrorCode());
+            throw new SQLException(masked(message, url), e.getSQLState() != null ? e.getSQLState() : "08001", e.getErrorCode());
         }
     }
 
-    /** The text with the passwords of JDBC URLs in it replaced: {@code password=***}, {@code //user:***@host}. */
-    static String masked(String text) {
-        return text.replaceAll("(?i)(password=)[^&;\\s)]*", "$1***").replaceAll("(//[^/:@\\s]+:)[^@/\\s]*@", "$1***@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(?:password|pwd)=([^&;]*)");
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@:?]*:([^/@?]*)@");
+
+    /**
+     * A driver's message with every password of the URL taken out, wherever the driver put it
+     * ({@code password=VALUE} parameters and {@code //user:VALUE@host}), and the same forms
+     * masked where any remain.
+     *
+     * @param message the message
+     * @param url the URL the driver was given
+     * @return the message without the passwords
+     */
+    static String masked(String message, String url) {
+        String out = message;
+        for (Pattern p : List.of(PASSWORD_PARAMETER, USER_INFO)) {
+            Matcher m = p.matcher(url);
+            while (m.find()) {
+                if (!m.group(1).isEmpty()) {
+                    out = out.replace(m.group(1), "***");
+                }
+            }
+        }
+        return out.replaceAll("(?i)((?:password|pwd)=)[^&;\\s]*", "$1***").replaceAll("(//[^/:@\\s]+:)[^@/\\s]*@", "$1***@");
     }
 
     @Override

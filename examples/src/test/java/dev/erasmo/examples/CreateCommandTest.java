@@ -70,7 +70,8 @@ class CreateCommandTest extends AppTest {
 
     @Test
     void create_blankName_isAUsageError() {
-        app.fails(2, "erasmo create: portfolio name must have 1 to 100 characters, not blank, no control or invisible formatting characters", "create", " ");
+        app.fails(2, "erasmo create: portfolio name must have 1 to 100 characters, not blank, no control or invisible formatting characters,"
+                + " no lone surrogate (half of a character)", "create", " ");
     }
 
     @Test

@@ -74,6 +74,18 @@ class ServerDatabaseAppTest extends AppTest {
     }
 
     @Test
+    void db_passwordsInEveryFormOfUrl_neverShow() {
+        for (String db : new String[] {"jdbc:mariadb://root:s3cr3tPW@127.0.0.1:9/test?connectTimeout=2000",
+            "jdbc:postgresql://127.0.0.1:9/x?user=me&password=s3cr)3tPW&connectTimeout=2", "jdbc:mariadb://127.0.0.1:9/x?user=me&pwd=s3cr3tPW"}) {
+            AppRunner.Run r = app.runRaw("--db", db, "list");
+            assertThat(r.exitCode()).as(db).isEqualTo(ErasmoApp.EXIT_REJECTED);
+            assertThat(r.err()).as(db).doesNotContain("s3cr").hasLineCount(1);
+        }
+        assertThat(UrlDataSource.masked("Incorrect port value : s3cr3tPW@127.0.0.1", "jdbc:mariadb://root:s3cr3tPW@127.0.0.1/test"))
+                .isEqualTo("Incorrect port value : ***@127.0.0.1");
+    }
+
+    @Test
     void db_unknownKindOfUrl_saysThereIsNoDriver() {
         AppRunner.Run r = app.runRaw("--db", "jdbc:oracle:thin:@//db:1521/x", "list");
 

@@ -22,13 +22,14 @@ final class H2Dialect extends Dialect {
     /**
      * Without a lock between instances, a script can time out waiting for another instance's DDL
      * (H2 locks its system table meanwhile), find a table that another instance's failing
-     * statement then takes away, or meet half-done work: any failure may be such a race, and H2's
+     * statement then takes away, or meet half-done work: any failure but a lost connection may be such a race, and H2's
      * scripts create only what is missing, so the migration runs every script again (a failure
      * of another kind fails each time, and is reported after the last attempt).
      */
     @Override
     boolean lostSchemaRace(SQLException e) {
-        return true;
+        // but a database gone away is not a race: trying on a dead connection would only hide why
+        return classify(e) != Failure.UNAVAILABLE;
     }
 
     /**

@@ -209,7 +209,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         Objects.requireNonNull(id, "id");
         Dialect d = open();
         try {
-            return transaction(d, c -> {
+            return transaction(d, READS, c -> {
                 PortfolioInfo info;
                 long version;
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + PORTFOLIO_COLUMNS + " FROM erasmo_portfolio p WHERE p.id = ?")) {
@@ -310,7 +310,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     private List<PortfolioInfo> select(String where, String what, String... parameters) {
         Dialect d = open();
         try {
-            return transaction(d, c -> {
+            return transaction(d, READS, c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + PORTFOLIO_COLUMNS + " FROM erasmo_portfolio p " + where)) {
                     for (int i = 0; i < parameters.length; i++) {
                         ps.setString(i + 1, parameters[i]);
@@ -350,7 +350,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         List<EventRow> rows = entries.stream().map(EventRow::of).toList();
         Dialect d = open();
         try {
-            transaction(d, c -> {
+            transaction(d, WRITES, c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO erasmo_portfolio (id, owner, name, base_currency,"
                         + " cost_method, version, created_at_second, created_at_nano) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, info.id().value());
@@ -400,7 +400,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         Objects.requireNonNull(id, "id");
         Dialect d = open();
         try {
-            transaction(d, c -> {
+            transaction(d, WRITES, c -> {
                 // a write first, so that a concurrent append waits for this transaction and then
                 // finds no portfolio, rather than adding entries to one being deleted
                 if (update(c, "UPDATE erasmo_portfolio SET version = version + 1 WHERE id = ?", id.value()) == 0) {
@@ -432,7 +432,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         long newVersion = expectedVersion + entries.size();
         Dialect d = open();
         try {
-            return transaction(d, c -> {
+            return transaction(d, WRITES, c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE erasmo_portfolio SET version = ? WHERE id = ? AND version = ?")) {
                     ps.setLong(1, newVersion);
                     ps.setString(2, id.value());
@@ -503,7 +503,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
     private StoreException taken(Dialect d, PortfolioId id, List<EventRow> rows, SQLException cause) {
         Set<String> taken = new java.util.TreeSet<>();
         try {
-            transaction(d, c -> {
+            transaction(d, READS, c -> {
                 for (String column : List.of("event_id", "idempotency_key")) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM erasmo_event WHERE portfolio_id = ? AND "
                             + column + " = ?")) {
@@ -567,7 +567,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         }
         synchronized (initLock) {
             if (dialect == null) {
-                try (Connection c = dataSource.getConnection()) {
+                try (Connection c = connection()) {
                     Dialect detected = database != null ? Dialect.of(database) : Dialect.detect(c.getMetaData());
                     if (schema == SchemaMode.MIGRATE) {
                         Schema.migrate(c, detected, clock);
@@ -584,6 +584,23 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
         }
     }
 
+    /**
+     * A connection from the data source; a data source that fails otherwise than by an
+     * {@link SQLException} (a pool that throws, or hands out nothing) is reported as one.
+     */
+    private Connection connection() throws SQLException {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (RuntimeException e) {
+            throw new SQLException("the data source failed to give a connection: " + e, "08001", e);
+        }
+        if (c == null) {
+            throw new SQLException("the data source gave no connection (null)", "08001");
+        }
+        return c;
+    }
+
     /** Work on a connection inside a transaction. */
     private interface SqlWork<T> {
         T run(Connection c) throws SQLException;
@@ -598,11 +615,16 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
 
     /**
      * Runs work in one transaction, trying it again on another connection (up to
-     * {@value #CONNECTION_ATTEMPTS} times in all) when the connection breaks before the commit.
-     * A connection that breaks while committing is not tried again: the transaction may have
-     * been kept, and the failure says so.
+     * {@value #CONNECTION_ATTEMPTS} times in all) when the connection breaks before the commit,
+     * or at any time for work that only reads. A write whose connection breaks while committing
+     * is not tried again: it may have been kept, and the failure says so.
      */
-    private <T> T transaction(Dialect d, SqlWork<T> work) throws SQLException {
+    /** A transaction that writes: one whose commit, once under way, may have been kept. */
+    private static final boolean WRITES = true;
+    /** A transaction that only reads: nothing is lost if it is tried again, even after its commit broke. */
+    private static final boolean READS = false;
+
+    private <T> T transaction(Dialect d, boolean writes, SqlWork<T> work) throws SQLException {
         SQLException lost = null;
         for (int attempt = 1; ; attempt++) {
             boolean[] committing = {false};
@@ -615,7 +637,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
                 if (d.classify(e) != Dialect.Failure.UNAVAILABLE) {
                     throw e;
                 }
-                if (committing[0]) {
+                if (writes && committing[0]) {
                     throw new SQLException("the connection broke while committing, so the write may or may not have been kept"
                             + " (send the command again with its idempotency key): " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
                 }
@@ -634,7 +656,7 @@ public final class JdbcPortfolioStore implements PortfolioStore, AutoCloseable {
      * @param committing set when the commit is under way
      */
     private <T> T transactionOnce(SqlWork<T> work, boolean[] committing) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {
                 c.setAutoCommit(false);

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Creates and checks the store's tables. The scripts ship in this jar under
  * {@code dev/erasmo/store/jdbc/schema/}: {@code common/} for every database, and a folder per
- * database ({@code sqlite/}, {@code mariadb/}) with its own version of a script where the common
+ * database ({@code sqlite/}, {@code mariadb/}, {@code h2/}) with its own version of a script where the common
  * one does not fit. They are listed here, not found by scanning, and each applied script is
  * recorded in {@code erasmo_schema_version}.
  *
@@ -33,7 +33,8 @@ final class Schema {
     static final String VERSION_TABLE = "erasmo_schema_version.sql";
 
     /** Every script, in the order they apply; the last one's version is the newest known. */
-    static final List<Script> SCRIPTS = List.of(new Script(1, "V1__ledger.sql"), new Script(2, "V2__idempotency_key.sql"));
+    static final List<Script> SCRIPTS = List.of(new Script(1, "V1__ledger.sql"), new Script(2, "V2__idempotency_key.sql"),
+            new Script(3, "V3__portfolio_name_length.sql"));
 
     /** The newest schema version this code knows. */
     static final int LATEST = SCRIPTS.get(SCRIPTS.size() - 1).version();
@@ -55,9 +56,9 @@ final class Schema {
         try {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
-            try {
+            andThen(() -> {
                 dialect.lockSchema(c);
-                try {
+                andThen(() -> {
                     for (int attempt = 1; ; attempt++) {
                         try {
                             // after a lost race, every script again: only H2 loses races, and its
@@ -70,12 +71,8 @@ final class Schema {
                             }
                         }
                     }
-                } finally {
-                    dialect.unlockSchema(c);
-                }
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+                }, () -> dialect.unlockSchema(c));
+            }, () -> c.setAutoCommit(autoCommit));
         } catch (SQLException e) {
             if (dialect.classify(e) == Dialect.Failure.UNAVAILABLE) {
                 throw new StoreUnavailableException("could not create or check the erasmo schema on " + dialect.database()
@@ -83,6 +80,30 @@ final class Schema {
             }
             throw new SchemaException("could not create or check the erasmo schema on " + dialect.database() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Work on a connection. */
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs work, then a clean-up whatever happened; a clean-up that fails after the work failed
+     * is added to the work's failure as suppressed, so the first cause (a lost connection, say)
+     * is the one reported.
+     */
+    private static void andThen(SqlAction work, SqlAction cleanUp) throws SQLException {
+        try {
+            work.run();
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                cleanUp.run();
+            } catch (SQLException | RuntimeException c) {
+                e.addSuppressed(c);
+            }
+            throw e;
+        }
+        cleanUp.run();
     }
 
     /** How often a migration that lost a race with another instance's starts again (H2). */
@@ -143,8 +164,12 @@ final class Schema {
      * run it even so).
      */
     private static void apply(Connection c, Dialect dialect, Script script, Clock clock, boolean evenIfRecorded) throws SQLException {
-        String path = path(dialect, script.name());
         c.setAutoCommit(!dialect.transactionalSchemaChanges());
+        andThen(() -> applyIn(c, dialect, script, clock, evenIfRecorded), () -> c.setAutoCommit(true));
+    }
+
+    private static void applyIn(Connection c, Dialect dialect, Script script, Clock clock, boolean evenIfRecorded) throws SQLException {
+        String path = path(dialect, script.name());
         try {
             dialect.beginSchemaChange(c);
             boolean recorded = currentVersion(c) >= script.version();
@@ -178,12 +203,13 @@ final class Schema {
             if (dialect.lostSchemaRace(e)) {
                 throw e;
             }
+            if (dialect.classify(e) == Dialect.Failure.UNAVAILABLE) {
+                throw e;
+            }
             if (dialect.classify(e) != Dialect.Failure.INTEGRITY || currentVersion(c) < script.version()) {
                 throw new SchemaException("could not apply " + path + " (erasmo schema version " + script.version() + ") on "
                         + dialect.database() + ": " + e.getMessage(), e);
             }
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

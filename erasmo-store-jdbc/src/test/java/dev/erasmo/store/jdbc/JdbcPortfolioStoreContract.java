@@ -210,12 +210,13 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         assertThat(store.list(ALICE)).isEmpty();
 
         List<List<String>> versions = query("SELECT version, script, applied_at FROM erasmo_schema_version ORDER BY version");
-        assertThat(versions).hasSize(2);
+        assertThat(versions).hasSize(3);
         assertThat(versions.get(0).get(0)).isEqualTo("1");
         assertThat(versions.get(0).get(1)).endsWith("/V1__ledger.sql");
         assertThat(versions.get(0).get(2)).isEqualTo("2026-12-03T10:15:30Z");
         assertThat(versions.get(1).get(0)).isEqualTo("2");
         assertThat(versions.get(1).get(1)).endsWith("/V2__idempotency_key.sql");
+        assertThat(versions.get(2).get(1)).endsWith("/V3__portfolio_name_length.sql");
         assertThat(query("SELECT COUNT(*) FROM erasmo_portfolio")).containsExactly(List.of("0"));
         assertThat(query("SELECT COUNT(*) FROM erasmo_event")).containsExactly(List.of("0"));
     }
@@ -227,7 +228,7 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         PortfolioStore second = newStore();
 
         assertThat(second.load(P1).info()).isEqualTo(info("p-1", "tech"));
-        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
     }
 
     /*
@@ -259,7 +260,7 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
             pool.shutdownNow();
         }
 
-        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
         starting.get(0).create(info("p-1", "tech"));
         starting.get(1).append(P1, 0, List.of(new LedgerEntry(1, deposit(1, "e-1", "1").event(), IdempotencyKey.of("k"))));
         assertThatThrownBy(() -> starting.get(2).append(P1, 1, List.of(new LedgerEntry(2, deposit(2, "e-2", "1").event(),
@@ -289,7 +290,7 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         PortfolioStore store = newStore();
 
         assertThat(store.load(P1).entries()).containsExactly(deposit(1, "e-1", "100.25"));
-        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
         store.append(P1, 1, List.of(new LedgerEntry(2, deposit(2, "e-2", "1").event(), IdempotencyKey.of("k"))));
         assertThat(store.load(P1).entries().get(1).key()).isEqualTo(IdempotencyKey.of("k"));
     }
@@ -305,11 +306,11 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
     @Test
     void firstUse_databaseWithNewerSchemaVersion_isRefusedWithSchemaException() throws SQLException {
         newStore().create(info("p-1", "tech"));
-        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (3, 'V3__future.sql', '2030-01-01T00:00:00Z')");
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (4, 'V4__future.sql', '2030-01-01T00:00:00Z')");
 
         PortfolioStore newer = newStore();
 
-        assertThatThrownBy(() -> newer.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 3");
+        assertThatThrownBy(() -> newer.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 4");
         assertThatThrownBy(() -> newer.list(ALICE)).isInstanceOf(SchemaException.class);
     }
 
@@ -320,7 +321,7 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
         assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("no erasmo schema");
         // nothing was created: a migrating store then creates the schema as on any first use
         newStore().create(info("p-1", "tech"));
-        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"));
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
     }
 
     @Test
@@ -335,11 +336,11 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
     @Test
     void validateOnly_newerSchema_isRefused() throws SQLException {
         newStore().create(info("p-1", "tech"));
-        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (3, 'V3__future.sql', '2030-01-01T00:00:00Z')");
+        execute("INSERT INTO erasmo_schema_version (version, script, applied_at) VALUES (4, 'V4__future.sql', '2030-01-01T00:00:00Z')");
 
         JdbcPortfolioStore validating = track(JdbcPortfolioStore.builder(dataSource()).schema(JdbcPortfolioStore.SchemaMode.VALIDATE).build());
 
-        assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 3");
+        assertThatThrownBy(() -> validating.find(P1)).isInstanceOf(SchemaException.class).hasMessageContaining("version 4");
     }
 
     @Test
@@ -639,6 +640,53 @@ abstract class JdbcPortfolioStoreContract extends PortfolioStoreContract {
 
         assertThat(query("SELECT COUNT(*) FROM erasmo_event")).containsExactly(List.of("1"));
         assertThat(store.append(P1, 1, List.of(deposit(2, "e-2", "5")))).isEqualTo(2);
+    }
+
+    /*
+     * The connection dies in the middle of the first migration (after its first statement): the
+     * store reports StoreUnavailableException, the lost connection being the first cause, not the
+     * failures of the clean-up on the dead connection after it; the next use migrates.
+     */
+    @Test
+    void firstUse_connectionLostDuringTheMigration_isUnavailable_andTheNextUseMigrates() throws SQLException {
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean dying = new java.util.concurrent.atomic.AtomicBoolean(true);
+        DataSource flaky = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(dataSource, args);
+                    if (!method.getName().equals("getConnection") || !dying.get()) {
+                        return result;
+                    }
+                    Connection real = (Connection) result;
+                    boolean[] dead = {false};
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p2, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    return m.invoke(real, a);
+                                }
+                                if (dead[0]) {
+                                    // what a pool says of a connection it knows is gone: no SQLState
+                                    throw new SQLException("Connection is closed");
+                                }
+                                if ((m.getName().equals("prepareStatement") || m.getName().equals("createStatement"))
+                                        && statements.incrementAndGet() > 1) {
+                                    dead[0] = true;
+                                    throw new SQLException("terminating connection due to administrator command", "57P01");
+                                }
+                                try {
+                                    return m.invoke(real, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        JdbcPortfolioStore store = track(JdbcPortfolioStore.builder(flaky).database(database()).build());
+
+        assertThatThrownBy(() -> store.list(ALICE)).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("administrator command");
+        dying.set(false);
+
+        assertThat(store.list(ALICE)).isEmpty();
+        assertThat(query("SELECT version FROM erasmo_schema_version ORDER BY version")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
     }
 
     /** A data source that can be switched off, refusing connections as a database that is down does. */

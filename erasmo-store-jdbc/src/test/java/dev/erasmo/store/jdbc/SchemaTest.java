@@ -37,6 +37,6 @@ class SchemaTest {
                 assertThat(Schema.class.getResource("schema/" + path)).as(path).isNotNull();
             }
         }
-        assertThat(Schema.LATEST).isEqualTo(2);
+        assertThat(Schema.LATEST).isEqualTo(3);
     }
 }

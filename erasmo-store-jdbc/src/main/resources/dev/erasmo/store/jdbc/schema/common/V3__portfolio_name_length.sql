@@ -1,0 +1,5 @@
+-- erasmo-store-jdbc schema version 3: room in erasmo_portfolio.name for 100 characters outside
+-- Unicode's basic plane (an emoji is two UTF-16 code units). PostgreSQL, MariaDB and SQLite count
+-- characters already, so there is nothing to change on them; h2/ holds H2's version, since H2
+-- counts UTF-16 code units.
+-- Statements end with a semicolon at the end of a line; no semicolons inside statements.
