@@ -15,7 +15,6 @@ import dev.erasmo.money.Quantity;
 import dev.erasmo.portfolio.Rejection.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -168,9 +167,10 @@ final class Fold {
         Money relieved = Money.zero(p.instrument.currency());
         BigDecimal left = quantity.value();
         while (left.signum() > 0) {
-            Lot lot = p.removeFirst();
+            Lot lot = p.lots.get(0);
             BigDecimal q = lot.quantity().value();
             if (q.compareTo(left) <= 0) {
+                p.removeFirst();
                 relieved = relieved.plus(lot.cost());
                 left = left.subtract(q);
             } else {
@@ -178,7 +178,7 @@ final class Fold {
                 // so relieved + remaining is exactly the lot's cost
                 Money part = Money.of(lot.cost().currency(), lot.cost().amount().multiply(left).divide(q, MATH_SCALE, RoundingMode.HALF_EVEN),
                         RoundingMode.HALF_EVEN);
-                p.addFirst(new Lot(lot.acquiredAt(), lot.quantity().minus(Quantity.of(left)), lot.cost().minus(part)));
+                p.replaceFirst(new Lot(lot.acquiredAt(), lot.quantity().minus(Quantity.of(left)), lot.cost().minus(part)));
                 relieved = relieved.plus(part);
                 left = BigDecimal.ZERO;
             }
@@ -210,14 +210,14 @@ final class Fold {
         }
         BigDecimal n = BigDecimal.valueOf(s.numerator());
         BigDecimal m = BigDecimal.valueOf(s.denominator());
-        ArrayDeque<Lot> split = new ArrayDeque<>();
+        List<Lot> split = new ArrayList<>();
         for (Lot lot : p.lots) {
             BigDecimal q = lot.quantity().value().multiply(n).divide(m, Quantity.MAX_SCALE, RoundingMode.HALF_EVEN);
             if (q.signum() == 0) {
                 // a lot too small to survive the reverse split: its cost is realized as a loss
                 realize(s.symbol(), lot.cost().negated());
             } else {
-                split.addLast(new Lot(lot.acquiredAt(), Quantity.of(q), lot.cost()));
+                split.add(new Lot(lot.acquiredAt(), Quantity.of(q), lot.cost()));
             }
         }
         p.replaceLots(split);
@@ -257,56 +257,44 @@ final class Fold {
     }
 
     /**
-     * A position while folding: lots oldest first, their total quantity kept as they change, and
+     * A position while folding: its lots oldest first ({@link LotList}, with their totals), and
      * the {@link Position} made of them until they change.
      */
     private static final class OpenPosition {
         final Instrument instrument;
-        final ArrayDeque<Lot> lots;
-        /** The sum of the lots' quantities. */
-        private BigDecimal quantity;
+        LotList lots;
         /** The position as of the last {@link #position()}, or null after a change: unchanged positions are shared between states. */
         private @Nullable Position position;
 
         OpenPosition(Instrument instrument, List<Lot> lots) {
             this.instrument = instrument;
-            this.lots = new ArrayDeque<>(lots);
-            this.quantity = BigDecimal.ZERO;
-            for (Lot lot : lots) {
-                quantity = quantity.add(lot.quantity().value());
-            }
+            this.lots = LotList.of(instrument.currency(), lots);
         }
 
         /** The position as held in a state, unchanged until its lots change. */
         OpenPosition(Position held) {
             this.instrument = held.instrument();
-            this.lots = new ArrayDeque<>(held.lots());
-            this.quantity = held.quantity().value();
+            this.lots = LotList.of(held.instrument().currency(), held.lots());
             this.position = held;
         }
 
         void addLast(Lot lot) {
-            lots.addLast(lot);
-            quantity = quantity.add(lot.quantity().value());
+            lots = lots.plusLast(lot);
         }
 
-        void addFirst(Lot lot) {
-            lots.addFirst(lot);
-            quantity = quantity.add(lot.quantity().value());
+        /** Replaces the oldest lot. */
+        void replaceFirst(Lot lot) {
+            lots = lots.withFirst(lot);
         }
 
         Lot removeFirst() {
-            Lot lot = lots.removeFirst();
-            quantity = quantity.subtract(lot.quantity().value());
+            Lot lot = lots.get(0);
+            lots = lots.withoutFirst();
             return lot;
         }
 
         void replaceLots(java.util.Collection<Lot> replacement) {
-            lots.clear();
-            quantity = BigDecimal.ZERO;
-            for (Lot lot : replacement) {
-                addLast(lot);
-            }
+            lots = LotList.of(instrument.currency(), List.copyOf(replacement));
         }
 
         /** Marks the lots changed. */
@@ -318,14 +306,14 @@ final class Fold {
         Position position() {
             Position p = position;
             if (p == null) {
-                p = Position.of(instrument, new ArrayList<>(lots));
+                p = Position.of(instrument, lots);
                 position = p;
             }
             return p;
         }
 
         Quantity quantity() {
-            return Quantity.of(quantity);
+            return Quantity.of(lots.quantity());
         }
     }
 }

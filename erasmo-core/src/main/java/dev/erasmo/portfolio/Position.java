@@ -1,7 +1,6 @@
 package dev.erasmo.portfolio;
 
 import dev.erasmo.instrument.Instrument;
-import dev.erasmo.money.CurrencyMismatchException;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Quantity;
 import java.math.BigDecimal;
@@ -30,30 +29,18 @@ public record Position(Instrument instrument, List<Lot> lots, Quantity quantity,
      */
     public Position {
         Objects.requireNonNull(instrument, "instrument");
-        lots = List.copyOf(lots);
+        // the lots of a fold are immutable and summed already; any other list is copied and summed
+        LotList held = LotList.of(instrument.currency(), lots);
+        lots = held;
         if (lots.isEmpty()) {
             throw new IllegalArgumentException("position in " + instrument.symbol() + " has no lots");
         }
-        BigDecimal[] sums = sums(instrument, lots);
+        BigDecimal[] sums = {held.quantity(), held.cost()};
         if (sums[0].compareTo(quantity.value()) != 0 || !cost.currency().equals(instrument.currency())
                 || sums[1].compareTo(cost.amount()) != 0) {
             throw new IllegalArgumentException("position totals " + quantity + " / " + cost + " do not match its lots "
                     + sums[0].toPlainString() + " / " + instrument.currency().getCurrencyCode() + " " + sums[1].toPlainString());
         }
-    }
-
-    /** The lots' total quantity and cost, summed as plain decimals (a lot's cost must be in the instrument's currency). */
-    private static BigDecimal[] sums(Instrument instrument, List<Lot> lots) {
-        BigDecimal q = BigDecimal.ZERO;
-        BigDecimal c = BigDecimal.ZERO;
-        for (Lot lot : lots) {
-            if (!lot.cost().currency().equals(instrument.currency())) {
-                throw new CurrencyMismatchException(instrument.currency(), lot.cost().currency());
-            }
-            q = q.add(lot.quantity().value());
-            c = c.add(lot.cost().amount());
-        }
-        return new BigDecimal[] {q, c};
     }
 
     /**
@@ -64,7 +51,7 @@ public record Position(Instrument instrument, List<Lot> lots, Quantity quantity,
      * @return the position
      */
     public static Position of(Instrument instrument, List<Lot> lots) {
-        BigDecimal[] sums = sums(instrument, lots);
-        return new Position(instrument, lots, Quantity.of(sums[0]), Money.of(instrument.currency(), sums[1]));
+        LotList held = LotList.of(instrument.currency(), lots);
+        return new Position(instrument, held, Quantity.of(held.quantity()), Money.of(instrument.currency(), held.cost()));
     }
 }
