@@ -1,11 +1,11 @@
 package dev.erasmo;
 
 import dev.erasmo.instrument.Symbol;
+import dev.erasmo.internal.BarList;
 import dev.erasmo.money.Money;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.portfolio.PortfolioState;
 import dev.erasmo.portfolio.Position;
-import dev.erasmo.quote.Bar;
 import dev.erasmo.quote.PriceHistory;
 import dev.erasmo.quote.QuoteSource;
 import dev.erasmo.quote.SplitEvent;
@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Curves {
 
+    /** A {@link Curves#valueOf} that does not fit a {@code long}. */
     private static final long NO_PRICE = Long.MIN_VALUE;
     private static final long[] TENS = new long[19];
 
@@ -46,21 +48,17 @@ final class Curves {
     private Curves() {
     }
 
-    /** One symbol's close for each day of the curve, or {@link #NO_PRICE}. */
-    private record Closes(long[] unscaled, int[] scale, boolean[] carried) {
-    }
-
     /**
-     * A state laid out for valuing: held symbols, quantities as exact scaled longs, cash in minor
-     * units. Two of them take turns (the one being filled, and the previous state's whose slots it
-     * reuses), so laying out a state allocates nothing once they are large enough. Not
-     * thread-safe; confined to one call of {@link #fast}.
+     * A state laid out for valuing: held symbols, the column of each one's closes, quantities as
+     * exact scaled longs, cash in minor units. Two of them take turns (the one being filled, and
+     * the previous state's whose slots it reuses), so laying out a state allocates nothing once
+     * they are large enough. Not thread-safe; confined to one call of {@link #fast}.
      */
     private static final class Layout {
         int size;
         Symbol[] symbols = new Symbol[16];
         Position[] positions = new Position[16];
-        @Nullable Closes[] closes = new Closes[16];
+        int[] column = new int[16];
         long[] quantity = new long[16];
         int[] quantityScale = new int[16];
         long cash;
@@ -70,20 +68,23 @@ final class Curves {
                 int c = Math.max(n, symbols.length * 2);
                 symbols = new Symbol[c];
                 positions = new Position[c];
-                closes = new Closes[c];
+                column = new int[c];
                 quantity = new long[c];
                 quantityScale = new int[c];
             }
         }
     }
 
+    /** How many closes a block of days holds at most: rows of the symbols' closes that stay in the cache. */
+    private static final int BLOCK = 16_384;
+
     /**
      * The day values, or empty when this way does not apply: every state, price and amount must be
      * in the base currency and fit a {@code long}.
      *
-     * <p>The market values are summed symbol by symbol over the days a state lasts (each symbol's
-     * closes are one array over the days), in the order of the positions, so each day's sum is
-     * made of the same terms in the same order as it would be day by day.
+     * <p>The days are taken in blocks: the closes of a block are laid out as rows of a small
+     * array ({@link Closes#fill}), then each day's market value is summed, in the order of the
+     * positions, from its row.
      */
     static Optional<List<DailyValue>> fast(Currency base, List<LocalDate> dates, List<PortfolioState> states, Map<Symbol, PriceHistory> histories,
             Map<Symbol, LocalDate> firstBought) {
@@ -92,24 +93,14 @@ final class Curves {
             return Optional.empty();
         }
         int n = dates.size();
-        // the oldest close each day may take: the look-back before it
-        LocalDate[] oldest = new LocalDate[n];
-        for (int i = 0; i < n; i++) {
-            oldest[i] = dates.get(i).minusDays(QuoteSource.AS_OF_LOOKBACK_DAYS);
+        Closes closes = Closes.of(base, dates, histories, firstBought);
+        if (closes == null) {
+            return Optional.empty();
         }
-        Map<Symbol, Closes> closes = new HashMap<>();
-        for (Map.Entry<Symbol, PriceHistory> h : histories.entrySet()) {
-            if (!h.getValue().currency().equals(base)) {
-                return Optional.empty();
-            }
-            // a symbol is never held before its first buy: its closes are laid out from then on
-            LocalDate bought = firstBought.get(h.getKey());
-            Closes c = layOut(h.getValue(), dates, oldest, bought);
-            if (c == null) {
-                return Optional.empty();
-            }
-            closes.put(h.getKey(), c);
-        }
+        int width = closes.width;
+        int[] scale = closes.scale;
+        int rows = Math.max(1, BLOCK / Math.max(1, width));
+        long[] block = new long[rows * width];
         long[] mv = new long[n];
         long[] cash = new long[n];
         // what each day leaves out or carries, made only for the days that have any
@@ -117,51 +108,56 @@ final class Curves {
         TreeSet<String>[] missing = new TreeSet[n];
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<Symbol>[] carried = new List[n];
-        Layout layout = new Layout();
-        Layout previous = null;
-        for (int first = 0; first < n;) {
-            // the days one state lasts: statesAt shares the state of days without an event
-            PortfolioState state = states.get(first);
-            int end = first + 1;
-            while (end < n && states.get(end) == state) {
-                end++;
-            }
-            if (!layOut(state, base, minor, closes, previous, layout)) {
-                return Optional.empty();
-            }
-            for (int i = 0; i < layout.size; i++) {
-                Closes c = layout.closes[i];
-                long q = layout.quantity[i];
-                int qs = layout.quantityScale[i];
-                for (int day = first; day < end; day++) {
-                    long p = c == null ? NO_PRICE : c.unscaled[day];
-                    if (p == NO_PRICE) {
+        Layout layout = null;
+        Layout spare = new Layout();
+        PortfolioState laidOut = null;
+        for (int first = 0; first < n; first += rows) {
+            int end = Math.min(n, first + rows);
+            closes.fill(first, end, block);
+            for (int day = first; day < end; day++) {
+                // statesAt shares the state of days without an event: a state is laid out once
+                PortfolioState state = states.get(day);
+                if (state != laidOut) {
+                    if (!layOut(state, base, minor, closes.column, layout, spare)) {
+                        return Optional.empty();
+                    }
+                    Layout filled = spare;
+                    spare = layout == null ? new Layout() : layout;
+                    layout = filled;
+                    laidOut = state;
+                }
+                int size = layout.size;
+                int[] column = layout.column;
+                long[] quantity = layout.quantity;
+                int[] quantityScale = layout.quantityScale;
+                int row = (day - first) * width;
+                long sum = 0;
+                for (int i = 0; i < size; i++) {
+                    int k = column[i];
+                    long p = k < 0 ? 0 : block[row + k];
+                    if (p == 0) {
                         missing[day] = missing[day] == null ? new TreeSet<>() : missing[day];
                         missing[day].add(layout.symbols[i] + ": no price");
                         continue;
                     }
-                    long value = valueOf(q, qs, p, c.scale[day], minor);
-                    if (value == NO_PRICE) {
-                        return Optional.empty();
-                    }
-                    long sum = mv[day] + value;
-                    if (((mv[day] ^ sum) & (value ^ sum)) < 0) {
-                        return Optional.empty(); // the market value does not fit a long: the general way
-                    }
-                    mv[day] = sum;
-                    if (c.carried[day]) {
+                    if (p < 0) {
+                        p = -p;
                         carried[day] = carried[day] == null ? new ArrayList<>() : carried[day];
                         carried[day].add(layout.symbols[i]);
                     }
+                    long value = valueOf(quantity[i], quantityScale[i], p, scale[k], minor);
+                    if (value == NO_PRICE) {
+                        return Optional.empty();
+                    }
+                    long next = sum + value;
+                    if (((sum ^ next) & (value ^ next)) < 0) {
+                        return Optional.empty(); // the market value does not fit a long: the general way
+                    }
+                    sum = next;
                 }
-            }
-            for (int day = first; day < end; day++) {
+                mv[day] = sum;
                 cash[day] = layout.cash;
             }
-            Layout filled = layout;
-            layout = previous == null ? new Layout() : previous;
-            previous = filled;
-            first = end;
         }
         List<DailyValue> out = new ArrayList<>(n);
         Money previousEquity = null;
@@ -205,87 +201,136 @@ final class Curves {
     }
 
     /**
-     * A history's close for each day: the last bar on or before it, at most the look-back old and
-     * not from before a split on or before the day (as {@link PriceHistory#closeAsOf}); null if a
-     * close does not fit a {@code long}. Dates are compared as dates (no epoch-day arithmetic per
-     * bar), and a close is converted to a long once per bar, not once per day.
+     * Every history's close for each day, by symbol (the column of each): the last bar on or
+     * before the day, at most the look-back old and not from before a split on or before the day
+     * (as {@link PriceHistory#closeAsOf}), from the day the symbol was first bought on (never held
+     * before). Laid out a block of days at a time by {@link #fill}, each history's bars walked by a
+     * cursor of its own over the epoch days of {@link BarList.Columns}: no date or
+     * {@code BigDecimal} is read per bar. Not thread-safe; confined to one call of {@link #fast}.
      */
-    private static @Nullable Closes layOut(PriceHistory h, List<LocalDate> days, LocalDate[] oldest, @Nullable LocalDate heldFrom) {
-        int n = days.size();
-        long[] unscaled = new long[n];
-        int[] scale = new int[n];
-        boolean[] carried = new boolean[n];
-        List<Bar> bars = h.bars();
-        List<SplitEvent> splits = h.splits();
-        int start = 0;
-        // a symbol is never held before its first buy: its closes are laid out from then on
-        while (start < n && heldFrom != null && days.get(start).isBefore(heldFrom)) {
-            unscaled[start++] = NO_PRICE;
+    private static final class Closes {
+        final int width;
+        final int[] scale;
+        final Map<Symbol, Integer> column;
+        private final long[] day;
+        private final long[][] barDays;
+        private final long[][] barCloses;
+        private final long[][] splitDays;
+        private final int[] start; // the first day laid out
+        private final int[] viewStart;
+        private final int[] viewEnd;
+        private final int[] cursor; // the first bar after the days laid out so far
+        private final int[] splitCursor;
+
+        private Closes(int width, long[] day) {
+            this.width = width;
+            this.day = day;
+            scale = new int[width];
+            column = new HashMap<>();
+            barDays = new long[width][];
+            barCloses = new long[width][];
+            splitDays = new long[width][];
+            start = new int[width];
+            viewStart = new int[width];
+            viewEnd = new int[width];
+            cursor = new int[width];
+            splitCursor = new int[width];
         }
-        if (start == n) {
-            return new Closes(unscaled, scale, carried);
-        }
-        // the first bar within the look-back of the first day laid out
-        int b = firstBarFrom(bars, oldest[start]);
-        int s = 0;
-        LocalDate barDay = b < bars.size() ? bars.get(b).date() : null;
-        LocalDate splitDay = splits.isEmpty() ? null : splits.get(0).date();
-        LocalDate lastBarDay = null;
-        LocalDate lastSplitDay = null;
-        long lastUnscaled = 0;
-        int lastScale = 0;
-        Bar last = null;
-        for (int day = start; day < n; day++) {
-            LocalDate d = days.get(day);
-            boolean moved = false;
-            while (barDay != null && !barDay.isAfter(d)) {
-                last = bars.get(b);
-                lastBarDay = barDay;
-                b++;
-                barDay = b < bars.size() ? bars.get(b).date() : null;
-                moved = true;
+
+        /** The closes of the histories over the dates; null when this way does not apply (another currency, a close too large). */
+        static @Nullable Closes of(Currency base, List<LocalDate> dates, Map<Symbol, PriceHistory> histories, Map<Symbol, LocalDate> firstBought) {
+            int n = dates.size();
+            List<Symbol> symbols = new ArrayList<>(histories.keySet());
+            symbols.sort(null);
+            long[] day = new long[n];
+            for (int i = 0; i < n; i++) {
+                day[i] = dates.get(i).toEpochDay();
             }
-            while (splitDay != null && !splitDay.isAfter(d)) {
-                lastSplitDay = splitDay;
-                s++;
-                splitDay = s < splits.size() ? splits.get(s).date() : null;
-            }
-            if (last == null || lastBarDay.isBefore(oldest[day]) || lastSplitDay != null && lastSplitDay.isAfter(lastBarDay)) {
-                unscaled[day] = NO_PRICE;
-                continue;
-            }
-            if (moved) {
-                BigDecimal close = last.close();
-                int sc = close.scale();
-                if (sc < 0 || sc > 18) {
+            Closes c = new Closes(symbols.size(), day);
+            for (int k = 0; k < c.width; k++) {
+                Symbol s = symbols.get(k);
+                PriceHistory h = histories.get(s);
+                if (!h.currency().equals(base)) {
                     return null;
                 }
-                if (close.precision() <= 18) {
-                    // below 10^18 < 2^62: no BigInteger needed
-                    lastUnscaled = sc == 0 ? close.longValueExact() : close.movePointRight(sc).longValueExact();
-                } else {
-                    BigInteger u = close.unscaledValue();
-                    if (u.bitLength() > 62) {
-                        return null;
-                    }
-                    lastUnscaled = u.longValue();
+                BarList bars = BarList.copyOf(h.bars());
+                BarList.Columns columns = bars.columns();
+                if (columns.scale() < 0) {
+                    return null;
                 }
-                lastScale = sc;
+                c.column.put(s, k);
+                c.scale[k] = columns.scale();
+                c.barDays[k] = columns.epochDays();
+                c.barCloses[k] = columns.closes();
+                List<SplitEvent> splits = h.splits();
+                c.splitDays[k] = new long[splits.size()];
+                for (int i = 0; i < splits.size(); i++) {
+                    c.splitDays[k][i] = splits.get(i).date().toEpochDay();
+                }
+                LocalDate bought = firstBought.get(s);
+                long from = bought == null ? Long.MIN_VALUE : bought.toEpochDay();
+                int first = 0;
+                while (first < n && day[first] < from) {
+                    first++;
+                }
+                c.start[k] = first;
+                c.viewStart[k] = bars.offset();
+                c.viewEnd[k] = bars.offset() + bars.size();
+                // from the first bar within the look-back of the first day laid out
+                c.cursor[k] = first < n ? firstFrom(c.barDays[k], c.viewStart[k], c.viewEnd[k], day[first] - QuoteSource.AS_OF_LOOKBACK_DAYS)
+                        : c.viewEnd[k];
             }
-            unscaled[day] = lastUnscaled;
-            scale[day] = lastScale;
-            carried[day] = lastBarDay.isBefore(d);
+            return c;
         }
-        return new Closes(unscaled, scale, carried);
+
+        /**
+         * Lays out days {@code [from, to)}, which follow the days laid out before: the close of
+         * column {@code k} on day {@code d} goes to {@code block[(d - from) * width + k]}, times
+         * 10 to the power {@code scale[k]}, negated when it is carried from an earlier day, 0 when
+         * there is none (a close is above zero).
+         */
+        void fill(int from, int to, long[] block) {
+            Arrays.fill(block, 0, (to - from) * width, 0L);
+            for (int k = 0; k < width; k++) {
+                // one symbol at a time: its cursors stay in registers, its bars are read in order
+                long[] bd = barDays[k];
+                long[] bc = barCloses[k];
+                long[] sd = splitDays[k];
+                int b = cursor[k];
+                int e = viewEnd[k];
+                int first = viewStart[k];
+                int s = splitCursor[k];
+                for (int d = Math.max(from, start[k]); d < to; d++) {
+                    long today = day[d];
+                    while (b < e && bd[b] <= today) {
+                        b++;
+                    }
+                    while (s < sd.length && sd[s] <= today) {
+                        s++;
+                    }
+                    if (b == first) {
+                        continue; // no bar on or before the day
+                    }
+                    long lastBar = bd[b - 1];
+                    if (lastBar < today - QuoteSource.AS_OF_LOOKBACK_DAYS || s > 0 && sd[s - 1] > lastBar) {
+                        continue; // too old, or in units from before a split
+                    }
+                    long p = bc[b - 1];
+                    block[(d - from) * width + k] = lastBar < today ? -p : p;
+                }
+                cursor[k] = b;
+                splitCursor[k] = s;
+            }
+        }
     }
 
-    /** The index of the first bar on or after a date (binary search: bars are in date order). */
-    private static int firstBarFrom(List<Bar> bars, LocalDate from) {
-        int lo = 0;
-        int hi = bars.size();
+    /** The index of the first epoch day on or after a day in {@code days[from, to)} ({@code to} if none): they ascend. */
+    private static int firstFrom(long[] days, int from, int to, long day) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (bars.get(mid).date().isBefore(from)) {
+            if (days[mid] < day) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -296,51 +341,51 @@ final class Curves {
 
     /**
      * The trading days of some histories between two dates: every date one of them has a bar
-     * on, in order. Merged as dates, history by history; when they share their days (the usual
-     * case) no list is built beyond the first.
+     * on, in order. Merged as epoch days, history by history; a history with the same days as
+     * those merged so far (the usual case) is only compared.
      */
     static List<LocalDate> tradingDays(Collection<PriceHistory> histories, LocalDate from, LocalDate to) {
-        List<LocalDate> days = List.of();
+        long lo = from.toEpochDay();
+        long hi = to.toEpochDay();
+        long[] days = new long[0];
         for (PriceHistory h : histories) {
-            List<Bar> bars = h.bars();
-            int i = firstBarFrom(bars, from);
-            int j = 0;
-            List<LocalDate> merged = null;
-            while (i < bars.size() && !bars.get(i).date().isAfter(to)) {
-                LocalDate d = bars.get(i).date();
-                while (j < days.size() && days.get(j).isBefore(d)) {
-                    if (merged != null) {
-                        merged.add(days.get(j));
+            BarList bars = BarList.copyOf(h.bars());
+            long[] bd = bars.columns().epochDays();
+            int end = bars.offset() + bars.size();
+            int i = firstFrom(bd, bars.offset(), end, lo);
+            int j = firstFrom(bd, i, end, hi + 1);
+            if (Arrays.equals(days, 0, days.length, bd, i, j)) {
+                continue;
+            }
+            long[] merged = new long[days.length + j - i];
+            int m = 0;
+            int a = 0;
+            while (a < days.length || i < j) {
+                long next;
+                if (i == j || a < days.length && days[a] <= bd[i]) {
+                    next = days[a++];
+                    if (i < j && bd[i] == next) {
+                        i++;
                     }
-                    j++;
-                }
-                if (j < days.size() && days.get(j).equals(d)) {
-                    if (merged != null) {
-                        merged.add(d);
-                    }
-                    j++;
                 } else {
-                    if (merged == null) {
-                        merged = new ArrayList<>(days.size() + bars.size());
-                        merged.addAll(days.subList(0, j));
-                    }
-                    merged.add(d);
+                    next = bd[i++];
                 }
-                i++;
+                merged[m++] = next;
             }
-            if (merged != null) {
-                merged.addAll(days.subList(j, days.size()));
-                days = merged;
-            }
+            days = Arrays.copyOf(merged, m);
         }
-        return List.copyOf(days);
+        List<LocalDate> out = new ArrayList<>(days.length);
+        for (long d : days) {
+            out.add(LocalDate.ofEpochDay(d));
+        }
+        return List.copyOf(out);
     }
 
     /**
      * Lays out a state into {@code into}, reusing the previous layout's slot of every position that
      * did not change (the fold shares them); false when this way does not apply to the state.
      */
-    private static boolean layOut(PortfolioState state, Currency base, int minor, Map<Symbol, Closes> closes, @Nullable Layout previous,
+    private static boolean layOut(PortfolioState state, Currency base, int minor, Map<Symbol, Integer> columns, @Nullable Layout previous,
             Layout into) {
         for (Currency c : state.cash().keySet()) {
             if (!c.equals(base)) {
@@ -354,25 +399,35 @@ final class Curves {
                 }
             }
         }
-        into.ensure(state.positions().size());
+        int m = state.positions().size();
+        into.ensure(m);
+        // the positions copied out of the state's map at once (into.positions is large enough, so nothing is allocated)
+        Position[] now = state.positions().values().toArray(into.positions);
+        int before = previous == null ? 0 : previous.size;
         int i = 0;
         int j = 0;
-        int before = previous == null ? 0 : previous.size;
-        for (Position p : state.positions().values()) {
-            // both layouts are in symbol order: walk the previous one alongside (names compared only where they differ)
+        while (i < m) {
+            Position p = now[i];
             if (previous != null && j < before && previous.positions[j] != p) {
+                // both layouts are in symbol order: walk the previous one alongside (names compared only where they differ)
                 while (j < before && previous.symbols[j].compareTo(p.instrument().symbol()) < 0) {
                     j++;
                 }
             }
             if (previous != null && j < before && previous.positions[j] == p) {
-                into.symbols[i] = previous.symbols[j];
-                into.positions[i] = p;
-                into.closes[i] = previous.closes[j];
-                into.quantity[i] = previous.quantity[j];
-                into.quantityScale[i] = previous.quantityScale[j];
-                i++;
-                j++;
+                // a run of positions the previous state shares: copied slot by slot in bulk
+                int from = j;
+                int to = i;
+                Position[] shared = previous.positions;
+                while (i < m && j < before && now[i] == shared[j]) {
+                    i++;
+                    j++;
+                }
+                int run = i - to;
+                System.arraycopy(previous.symbols, from, into.symbols, to, run);
+                System.arraycopy(previous.column, from, into.column, to, run);
+                System.arraycopy(previous.quantity, from, into.quantity, to, run);
+                System.arraycopy(previous.quantityScale, from, into.quantityScale, to, run);
                 continue;
             }
             if (!p.instrument().currency().equals(base)) {
@@ -383,8 +438,7 @@ final class Curves {
                 return false;
             }
             into.symbols[i] = p.instrument().symbol();
-            into.positions[i] = p;
-            into.closes[i] = closes.get(into.symbols[i]);
+            into.column[i] = columns.getOrDefault(into.symbols[i], -1);
             into.quantity[i] = q.unscaledValue().longValue();
             into.quantityScale[i] = q.scale();
             i++;

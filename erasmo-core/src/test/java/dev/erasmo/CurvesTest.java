@@ -99,7 +99,22 @@ class CurvesTest {
 
     @RepeatedTest(20)
     void fastCurveEqualsTheGeneralOneOnARandomLedger(org.junit.jupiter.api.RepetitionInfo info) {
-        Random random = new Random(info.getCurrentRepetition());
+        fastCurveEqualsTheGeneralOne(new Random(info.getCurrentRepetition()), 6, 10);
+    }
+
+    /**
+     * Hundreds of symbols held: the closes are laid out in several blocks of days (16,384 closes
+     * a block: 54 days of 300 symbols, for a curve of 50 to 90 days); and a curve starting later,
+     * so that the histories the source hands out are cut from longer ones (their bars a view
+     * from an offset).
+     */
+    @RepeatedTest(5)
+    void fastCurveEqualsTheGeneralOneOverManySymbolsAndCutHistories(org.junit.jupiter.api.RepetitionInfo info) {
+        Random random = new Random(100 + info.getCurrentRepetition());
+        fastCurveEqualsTheGeneralOne(random, 400, 30 + random.nextInt(40));
+    }
+
+    private static void fastCurveEqualsTheGeneralOne(Random random, int symbolCount, int fromIndex) {
         LocalDate first = LocalDate.of(2020, 1, 1);
         List<LocalDate> days = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -107,7 +122,7 @@ class CurvesTest {
         }
         InMemoryQuoteSource.Builder quotes = InMemoryQuoteSource.builder();
         List<Symbol> symbols = new ArrayList<>();
-        for (int s = 0; s < 6; s++) {
+        for (int s = 0; s < symbolCount; s++) {
             Symbol symbol = Symbol.of("S" + s);
             symbols.add(symbol);
             List<Bar> bars = new ArrayList<>();
@@ -124,6 +139,13 @@ class CurvesTest {
         Erasmo e = Erasmo.builder().quotes(quotes.build()).clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
         PortfolioInfo p = e.createPortfolio(Owner.of("o"), "r");
         e.deposit(p.id(), Money.of(USD, new BigDecimal("1000000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (symbolCount > 100) {
+            e.deposit(p.id(), Money.of(USD, new BigDecimal("100000000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+            for (int s = 0; s < 300; s++) {
+                Instant at = days.get(random.nextInt(days.size())).atTime(9, 0).toInstant(ZoneOffset.UTC);
+                e.buy(p.id(), TradeRequest.of(symbols.get(s), Quantity.of(1 + random.nextInt(50))).at(at).price(BigDecimal.valueOf(1 + random.nextInt(9_999), 2)));
+            }
+        }
         for (int i = 0; i < 80; i++) {
             LocalDate d = days.get(random.nextInt(days.size()));
             Instant at = d.atTime(10 + random.nextInt(10), 0).toInstant(ZoneOffset.UTC);
@@ -139,12 +161,12 @@ class CurvesTest {
         }
         e.bookCorporateActions(p.id(), days.get(days.size() - 1));
 
-        LocalDate from = days.get(10);
+        LocalDate from = days.get(fromIndex);
         LocalDate to = days.get(days.size() - 1);
         EquityCurve fast = e.history(p.id(), from, to, null);
         EquityCurve general = e.history(p.id(), from, to, Boolean.FALSE);
 
         assertThat(fast).isEqualTo(general);
-        assertThat(fast.days()).hasSizeGreaterThan(50);
+        assertThat(fast.days()).hasSizeGreaterThan(40);
     }
 }

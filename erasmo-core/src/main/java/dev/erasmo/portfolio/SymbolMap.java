@@ -68,27 +68,26 @@ final class SymbolMap<V> extends AbstractMap<Symbol, V> {
         Arrays.sort(changed);
         Symbol[] k = new Symbol[keys.length + changed.length];
         Object[] v = new Object[keys.length + changed.length];
-        int i = 0;
-        int j = 0;
+        int i = 0; // the next key of this map not yet copied
         int n = 0;
-        while (i < keys.length || j < changed.length) {
-            int c = i == keys.length ? 1 : j == changed.length ? -1 : keys[i].compareTo(changed[j]);
-            if (c < 0) {
-                k[n] = keys[i];
-                v[n++] = values[i++];
-                continue;
-            }
-            V value = changes.get(changed[j]);
+        for (Symbol c : changed) {
+            // the unchanged keys before c are copied in one go, found by binary search, not compared one by one
+            int at = Arrays.binarySearch(keys, i, keys.length, c);
+            int before = at >= 0 ? at : -at - 1;
+            System.arraycopy(keys, i, k, n, before - i);
+            System.arraycopy(values, i, v, n, before - i);
+            n += before - i;
+            i = at >= 0 ? at + 1 : before;
+            V value = changes.get(c);
             if (value != null) {
-                k[n] = changed[j];
+                k[n] = c;
                 v[n++] = value;
             }
-            j++;
-            if (c == 0) {
-                i++;
-            }
         }
-        return new SymbolMap<>(Arrays.copyOf(k, n), Arrays.copyOf(v, n));
+        System.arraycopy(keys, i, k, n, keys.length - i);
+        System.arraycopy(values, i, v, n, keys.length - i);
+        n += keys.length - i;
+        return new SymbolMap<>(n == k.length ? k : Arrays.copyOf(k, n), n == v.length ? v : Arrays.copyOf(v, n));
     }
 
     private int indexOf(@Nullable Object key) {
@@ -129,6 +128,25 @@ final class SymbolMap<V> extends AbstractMap<Symbol, V> {
             @Override
             public int size() {
                 return values.length;
+            }
+
+            // copies of the array, not a walk: a daily curve lays out every state's positions
+            @Override
+            public Object[] toArray() {
+                return Arrays.copyOf(values, values.length);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T[] toArray(T[] a) {
+                if (a.length < values.length) {
+                    return (T[]) Arrays.copyOf(values, values.length, a.getClass());
+                }
+                System.arraycopy(values, 0, a, 0, values.length);
+                if (a.length > values.length) {
+                    a[values.length] = null;
+                }
+                return a;
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.erasmo.quote;
 
 import dev.erasmo.instrument.Symbol;
+import dev.erasmo.internal.BarList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(currency, "currency");
         // bars almost always come in date order (a sublist of another history's): copy once, sort only if not
-        List<Bar> b = List.copyOf(bars);
+        List<Bar> b = BarList.copyOf(bars);
         if (!strictlyAscending(b)) {
             List<Bar> sorted = new ArrayList<>(b);
             sorted.sort(Comparator.comparing(Bar::date));
@@ -52,7 +53,7 @@ public record PriceHistory(Symbol symbol, Currency currency, List<Bar> bars, Lis
                     throw new IllegalArgumentException(symbol + " has two bars on " + sorted.get(i).date());
                 }
             }
-            b = List.copyOf(sorted);
+            b = BarList.copyOf(sorted);
         }
         bars = b;
         List<DividendEvent> d = new ArrayList<>(dividends);

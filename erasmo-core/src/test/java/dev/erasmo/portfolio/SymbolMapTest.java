@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.erasmo.instrument.Symbol;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,15 @@ class SymbolMapTest {
             assertThat(map.hashCode()).isEqualTo(expected.hashCode());
             assertThat(List.copyOf(map.keySet())).isEqualTo(List.copyOf(expected.keySet()));
             assertThat(List.copyOf(map.values())).isEqualTo(List.copyOf(expected.values()));
+            assertThat(map.values().toArray()).containsExactlyElementsOf(expected.values());
+            assertThat(map.values().toArray(new Integer[0])).containsExactlyElementsOf(expected.values());
+            // into an array large enough: filled from the start, the slot after the last set to null
+            Integer[] into = new Integer[map.size() + 2];
+            Arrays.fill(into, -1);
+            assertThat(map.values().toArray(into)).isSameAs(into);
+            assertThat(Arrays.asList(into).subList(0, map.size())).containsExactlyElementsOf(expected.values());
+            assertThat(into[map.size()]).isNull();
+            assertThat(into[map.size() + 1]).isEqualTo(-1);
             for (Symbol s : expected.keySet()) {
                 assertThat(map.get(s)).isEqualTo(expected.get(s));
             }
