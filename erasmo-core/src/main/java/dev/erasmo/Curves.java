@@ -3,6 +3,7 @@ package dev.erasmo;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.internal.BarList;
 import dev.erasmo.money.Money;
+import dev.erasmo.money.Price;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.portfolio.PortfolioState;
 import dev.erasmo.portfolio.Position;
@@ -255,7 +256,8 @@ final class Curves {
                 }
                 BarList bars = BarList.copyOf(h.bars());
                 BarList.Columns columns = bars.columns();
-                if (columns.scale() < 0) {
+                if (columns.scale() < 0 || columns.scale() > Price.MAX_SCALE) {
+                    // a close a Price cannot hold as written: the general way says so (or strips its trailing zeros)
                     return null;
                 }
                 c.column.put(s, k);
@@ -274,8 +276,8 @@ final class Curves {
                     first++;
                 }
                 c.start[k] = first;
-                c.viewStart[k] = bars.offset();
-                c.viewEnd[k] = bars.offset() + bars.size();
+                c.viewStart[k] = columns.first();
+                c.viewEnd[k] = columns.first() + bars.size();
                 // from the first bar within the look-back of the first day laid out
                 c.cursor[k] = first < n ? firstFrom(c.barDays[k], c.viewStart[k], c.viewEnd[k], day[first] - QuoteSource.AS_OF_LOOKBACK_DAYS)
                         : c.viewEnd[k];
@@ -350,9 +352,10 @@ final class Curves {
         long[] days = new long[0];
         for (PriceHistory h : histories) {
             BarList bars = BarList.copyOf(h.bars());
-            long[] bd = bars.columns().epochDays();
-            int end = bars.offset() + bars.size();
-            int i = firstFrom(bd, bars.offset(), end, lo);
+            BarList.Columns columns = bars.columns();
+            long[] bd = columns.epochDays();
+            int end = columns.first() + bars.size();
+            int i = firstFrom(bd, columns.first(), end, lo);
             int j = firstFrom(bd, i, end, hi + 1);
             if (Arrays.equals(days, 0, days.length, bd, i, j)) {
                 continue;

@@ -169,4 +169,61 @@ class CurvesTest {
         assertThat(fast).isEqualTo(general);
         assertThat(fast.days()).hasSizeGreaterThan(40);
     }
+
+    /**
+     * A close with more decimals than a {@code Price} holds (9; the days of the buy and the last
+     * close are clean, so that the buy is taken): the fast way declines, so the
+     * curve fails as the general way does, naming the price; with trailing zeros (10.123456780 is
+     * 10.12345678) both take it.
+     */
+    @Test
+    void aCloseWithMoreDecimalsThanAPriceTakesFailsTheCurveBothWays() {
+        for (String close : List.of("10.123456789", "10.123456780")) {
+            LocalDate first = LocalDate.of(2020, 1, 1);
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                bars.add(new Bar(first.plusDays(i), null, null, null, new BigDecimal(i == 2 || i == 29 ? "10.5" : close), null, null));
+            }
+            Symbol a = Symbol.of("A");
+            Erasmo e = Erasmo.builder().quotes(InMemoryQuoteSource.builder().history(new PriceHistory(a, USD, bars, List.of(), List.of())).build())
+                    .clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+            PortfolioInfo p = e.createPortfolio(Owner.of("o"), "nine");
+            e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+            e.buy(p.id(), TradeRequest.of(a, Quantity.of(3)).at(first.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC)).price(BigDecimal.TEN));
+            LocalDate from = first.plusDays(5);
+            LocalDate to = first.plusDays(25);
+            if (close.endsWith("9")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.history(p.id(), from, to, Boolean.FALSE))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10.123456789");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> e.history(p.id(), from, to))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10.123456789");
+            } else {
+                EquityCurve curve = e.history(p.id(), from, to);
+                assertThat(curve).isEqualTo(e.history(p.id(), from, to, Boolean.FALSE));
+                // 3 x 10.12345678 = 30.37037034 -> 30.37
+                assertThat(curve.days().get(0).marketValue()).isEqualTo(Money.of(USD, new BigDecimal("30.37")));
+            }
+        }
+    }
+
+    /** A bar outside the curve's range (5E+10, which has no common scale with 12.12345678) does not keep the curve from the fast way. */
+    @Test
+    void aBarOutsideTheRangeDoesNotTurnTheFastWayOff() {
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        List<Bar> bars = new ArrayList<>();
+        bars.add(new Bar(first.minusDays(365), null, null, null, new BigDecimal("50000000000"), null, null));
+        for (int i = 0; i < 30; i++) {
+            bars.add(new Bar(first.plusDays(i), null, null, null, new BigDecimal("12.12345678"), null, null));
+        }
+        Symbol a = Symbol.of("A");
+        Erasmo e = Erasmo.builder().quotes(InMemoryQuoteSource.builder().history(new PriceHistory(a, USD, bars, List.of(), List.of())).build())
+                .clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(Owner.of("o"), "outside");
+        e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        e.buy(p.id(), TradeRequest.of(a, Quantity.of(3)).at(first.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC)).price(BigDecimal.TEN));
+        EquityCurve fast = e.history(p.id(), first.plusDays(5), first.plusDays(25), null);
+        assertThat(fast).isEqualTo(e.history(p.id(), first.plusDays(5), first.plusDays(25), Boolean.FALSE));
+        // 3 x 12.12345678 = 36.37037034 -> 36.37
+        assertThat(fast.days().get(0).marketValue()).isEqualTo(Money.of(USD, new BigDecimal("36.37")));
+    }
 }

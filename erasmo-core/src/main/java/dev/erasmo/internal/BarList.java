@@ -1,5 +1,6 @@
 package dev.erasmo.internal;
 
+import dev.erasmo.money.Price;
 import dev.erasmo.quote.Bar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The bars of a {@link dev.erasmo.quote.PriceHistory}: an unmodifiable list that also keeps,
  * once asked, every bar's date as an epoch day and its close as an exact scaled {@code long}
  * ({@link Columns}), so that a daily curve reads two arrays per symbol instead of thousands of
- * objects on every call. A sub-list shares the array and the columns of the list it is cut from.
+ * objects on every call. A sub-list is a view: it shares the array and the columns of the list it
+ * is cut from (and keeps that array from being collected).
  * Not part of the API.
  *
  * <p>Immutable and thread-safe. The columns are computed on first use; threads that race to it
@@ -80,28 +82,25 @@ public final class BarList extends AbstractList<Bar> implements RandomAccess {
     }
 
     /**
-     * Where this list starts in its {@link #columns()}: bar {@code i} of this list is column
-     * entry {@code offset() + i}.
-     *
-     * @return the offset of the first bar
-     */
-    public int offset() {
-        return offset;
-    }
-
-    /**
-     * The columns of the array this list is a part of (see {@link #offset()}), computed on first
-     * use.
+     * This list's bars as columns, computed on first use: those of the whole array this list is
+     * a part of (shared with the list it was cut from and every other cut of it), starting at
+     * {@link Columns#first()}; or, when the whole array has no common scale or one above
+     * {@link Price#MAX_SCALE} and this list is only a part of it, this list's own, computed for
+     * this call (so that a bar outside it does not decide for it).
      *
      * @return the epoch days and scaled closes
      */
     public Columns columns() {
-        Columns c = memo.columns;
-        if (c == null) {
-            c = Columns.of(bars);
-            memo.columns = c;
+        Columns whole = memo.columns;
+        if (whole == null) {
+            whole = Columns.of(bars, 0, bars.length, 0);
+            memo.columns = whole;
         }
-        return c;
+        if ((whole.scale < 0 || whole.scale > Price.MAX_SCALE) && size < bars.length) {
+            // a bar this list does not hold must not keep it from the fast way
+            return Columns.of(bars, offset, size, 0);
+        }
+        return offset == 0 ? whole : new Columns(whole.epochDays, whole.closes, whole.scale, offset);
     }
 
     /**
@@ -113,31 +112,34 @@ public final class BarList extends AbstractList<Bar> implements RandomAccess {
         private final long[] epochDays;
         private final long[] closes;
         private final int scale;
+        private final int first;
 
-        private Columns(long[] epochDays, long[] closes, int scale) {
+        private Columns(long[] epochDays, long[] closes, int scale, int first) {
             this.epochDays = epochDays;
             this.closes = closes;
             this.scale = scale;
+            this.first = first;
         }
 
-        static Columns of(Bar[] bars) {
-            long[] days = new long[bars.length];
+        /** The columns of {@code bars[from, from + length)}, as arrays from index 0, their first entry at {@code first}. */
+        static Columns of(Bar[] bars, int from, int length, int first) {
+            long[] days = new long[length];
             int scale = 0;
-            for (int i = 0; i < bars.length; i++) {
-                days[i] = bars[i].date().toEpochDay();
-                scale = Math.max(scale, bars[i].close().scale());
+            for (int i = 0; i < length; i++) {
+                days[i] = bars[from + i].date().toEpochDay();
+                scale = Math.max(scale, bars[from + i].close().scale());
             }
-            long[] closes = new long[bars.length];
-            if (scale > 18 || !scaled(bars, scale, closes)) {
-                return new Columns(days, new long[0], -1);
+            long[] closes = new long[length];
+            if (scale > 18 || !scaled(bars, from, scale, closes)) {
+                return new Columns(days, new long[0], -1, first);
             }
-            return new Columns(days, closes, scale);
+            return new Columns(days, closes, scale, first);
         }
 
         /** Each close times 10^scale into {@code out}; false if one is not a whole number below 2^62 then. */
-        private static boolean scaled(Bar[] bars, int scale, long[] out) {
-            for (int i = 0; i < bars.length; i++) {
-                BigDecimal close = bars[i].close();
+        private static boolean scaled(Bar[] bars, int from, int scale, long[] out) {
+            for (int i = 0; i < out.length; i++) {
+                BigDecimal close = bars[from + i].close();
                 int shift = scale - close.scale(); // 0 or more: scale is the largest
                 if (close.precision() + shift <= 18) {
                     // below 10^18 < 2^62: no BigInteger needed
@@ -151,6 +153,15 @@ public final class BarList extends AbstractList<Bar> implements RandomAccess {
                 }
             }
             return true;
+        }
+
+        /**
+         * The index in these arrays of the first bar of the list they were asked of.
+         *
+         * @return the index of the list's bar 0
+         */
+        public int first() {
+            return first;
         }
 
         /**

@@ -39,12 +39,13 @@ class BarListTest {
         BarList whole = BarList.copyOf(List.of(bar("2024-01-02", "1"), bar("2024-01-03", "2"), bar("2024-01-04", "3"), bar("2024-01-05", "4")));
         BarList middle = BarList.copyOf(whole.subList(1, 3));
         assertThat(middle).containsExactly(bar("2024-01-03", "2"), bar("2024-01-04", "3"));
-        assertThat(middle.offset()).isEqualTo(1);
+        assertThat(middle.columns().first()).isEqualTo(1);
         BarList last = BarList.copyOf(middle.subList(1, 2));
         assertThat(last).containsExactly(bar("2024-01-04", "3"));
-        assertThat(last.offset()).isEqualTo(2);
-        assertThat(middle.columns()).isSameAs(whole.columns());
-        assertThat(last.columns()).isSameAs(whole.columns());
+        assertThat(last.columns().first()).isEqualTo(2);
+        assertThat(middle.columns().closes()).isSameAs(whole.columns().closes());
+        assertThat(last.columns().epochDays()).isSameAs(whole.columns().epochDays());
+        assertThat(whole.columns().first()).isZero();
         assertThatThrownBy(() -> middle.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> middle.subList(1, 3)).isInstanceOf(IndexOutOfBoundsException.class);
     }
@@ -75,5 +76,23 @@ class BarListTest {
                 .columns();
         assertThat(together.scale()).isEqualTo(-1);
         assertThat(together.epochDays()).containsExactly(19_724, 19_725);
+    }
+
+    @Test
+    void aPartHasColumnsOfItsOwnWhenABarOutsideItKeepsTheWholeFromACommonScale() {
+        // 5E+10 at the scale of 12.12345678 (8) is 5 x 10^18 > 2^62: no common scale for the whole
+        BarList whole = BarList.copyOf(List.of(bar("2023-01-02", "50000000000"), bar("2024-01-02", "12.12345678"),
+                bar("2024-01-03", "12.5")));
+        assertThat(whole.columns().scale()).isEqualTo(-1);
+        BarList.Columns part = BarList.copyOf(whole.subList(1, 3)).columns();
+        assertThat(part.first()).isZero();
+        assertThat(part.scale()).isEqualTo(8);
+        assertThat(part.closes()).containsExactly(1_212_345_678L, 1_250_000_000L);
+        assertThat(part.epochDays()).containsExactly(19_724, 19_725);
+        // likewise a close with more decimals than a Price takes (9), outside the part
+        BarList nine = BarList.copyOf(List.of(bar("2023-01-02", "1.123456789"), bar("2024-01-02", "2.5")));
+        assertThat(nine.columns().scale()).isEqualTo(9);
+        assertThat(BarList.copyOf(nine.subList(1, 2)).columns().scale()).isEqualTo(1);
+        assertThat(BarList.copyOf(nine.subList(1, 2)).columns().closes()).containsExactly(25);
     }
 }
