@@ -184,12 +184,8 @@ class CurvesTest {
             for (int i = 0; i < 30; i++) {
                 bars.add(new Bar(first.plusDays(i), null, null, null, new BigDecimal(i == 2 || i == 29 ? "10.5" : close), null, null));
             }
-            Symbol a = Symbol.of("A");
-            Erasmo e = Erasmo.builder().quotes(InMemoryQuoteSource.builder().history(new PriceHistory(a, USD, bars, List.of(), List.of())).build())
-                    .clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
-            PortfolioInfo p = e.createPortfolio(Owner.of("o"), "nine");
-            e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
-            e.buy(p.id(), TradeRequest.of(a, Quantity.of(3)).at(first.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC)).price(BigDecimal.TEN));
+            Erasmo e = holdingThreeOfA(bars, first);
+            PortfolioInfo p = e.portfolios(Owner.of("o")).get(0);
             LocalDate from = first.plusDays(5);
             LocalDate to = first.plusDays(25);
             if (close.endsWith("9")) {
@@ -215,15 +211,22 @@ class CurvesTest {
         for (int i = 0; i < 30; i++) {
             bars.add(new Bar(first.plusDays(i), null, null, null, new BigDecimal("12.12345678"), null, null));
         }
-        Symbol a = Symbol.of("A");
-        Erasmo e = Erasmo.builder().quotes(InMemoryQuoteSource.builder().history(new PriceHistory(a, USD, bars, List.of(), List.of())).build())
-                .clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
-        PortfolioInfo p = e.createPortfolio(Owner.of("o"), "outside");
-        e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
-        e.buy(p.id(), TradeRequest.of(a, Quantity.of(3)).at(first.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC)).price(BigDecimal.TEN));
+        Erasmo e = holdingThreeOfA(bars, first);
+        PortfolioInfo p = e.portfolios(Owner.of("o")).get(0);
         EquityCurve fast = e.history(p.id(), first.plusDays(5), first.plusDays(25), null);
         assertThat(fast).isEqualTo(e.history(p.id(), first.plusDays(5), first.plusDays(25), Boolean.FALSE));
         // 3 x 12.12345678 = 36.37037034 -> 36.37
         assertThat(fast.days().get(0).marketValue()).isEqualTo(Money.of(USD, new BigDecimal("36.37")));
+    }
+
+    /** An Erasmo over one history of symbol A, with one portfolio of owner "o": 1,000 USD deposited on the first day, 3 A bought at 10 two days later. */
+    private static Erasmo holdingThreeOfA(List<Bar> bars, LocalDate first) {
+        Symbol a = Symbol.of("A");
+        Erasmo e = Erasmo.builder().quotes(InMemoryQuoteSource.builder().history(new PriceHistory(a, USD, bars, List.of(), List.of())).build())
+                .clock(Clock.fixed(Instant.parse("2021-01-01T00:00:00Z"), ZoneOffset.UTC)).build();
+        PortfolioInfo p = e.createPortfolio(Owner.of("o"), "a");
+        e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        e.buy(p.id(), TradeRequest.of(a, Quantity.of(3)).at(first.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC)).price(BigDecimal.TEN));
+        return e;
     }
 }
