@@ -4,7 +4,7 @@ package dev.erasmo.ledger;
 /**
  * A client-supplied key that makes a command safe to submit twice: a portfolio books at most one
  * entry per key, and submitting the same command again with the same key returns the entry booked
- * the first time (a user double-clicking "buy", an HTTP request retried after a timeout). Keys are
+ * the first time (a user clicking "buy" twice, an HTTP request retried after a timeout). Keys are
  * unique within a portfolio and kept with the entry for good.
  *
  * <p>Immutable and thread-safe.
