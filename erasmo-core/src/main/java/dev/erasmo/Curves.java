@@ -271,10 +271,7 @@ final class Curves {
                 }
                 LocalDate bought = firstBought.get(s);
                 long from = bought == null ? Long.MIN_VALUE : bought.toEpochDay();
-                int first = 0;
-                while (first < n && day[first] < from) {
-                    first++;
-                }
+                int first = firstFrom(day, 0, n, from);
                 c.start[k] = first;
                 c.viewStart[k] = columns.first();
                 c.viewEnd[k] = columns.first() + bars.size();
