@@ -16,6 +16,7 @@ import dev.erasmo.ledger.Withdrawal;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Price;
 import dev.erasmo.money.Quantity;
+import dev.erasmo.performance.CurrencyReconciliation;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
 import dev.erasmo.performance.PositionReconciliation;
@@ -53,6 +54,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +62,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -964,7 +967,12 @@ public final class Erasmo {
 
     /** A loaded portfolio valued as of the end of a date, as {@link #valuation(PortfolioId, LocalDate)}. */
     private Valuation valuation(Portfolio p, LocalDate date) {
-        return value(p, p.stateAt(endOf(date)), symbols -> {
+        return pricedAsOf(p, date).valuation();
+    }
+
+    /** A loaded portfolio's state at the end of a date, with the closes and FX rates as of that date. */
+    private Priced pricedAsOf(Portfolio p, LocalDate date) {
+        return price(p, p.stateAt(endOf(date)), symbols -> {
             QuoteSource q = requireQuotes();
             Map<Symbol, Quote> found = new HashMap<>();
             for (Symbol s : symbols) {
@@ -974,8 +982,21 @@ public final class Erasmo {
         });
     }
 
+    /** A state with the prices and FX rates found for it. */
+    private record Priced(PortfolioState state, PriceSnapshot prices, FxRates fx) {
+
+        Valuation valuation() {
+            return Valuation.of(state, prices, fx);
+        }
+    }
+
     /** Prices the positions and the FX rates of a state with one lookup function, then values it. */
     private static Valuation value(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
+        return price(p, state, lookup).valuation();
+    }
+
+    /** Finds the prices of the positions and the FX rates of a state with one lookup function. */
+    private static Priced price(Portfolio p, PortfolioState state, Function<Collection<Symbol>, Map<Symbol, Quote>> lookup) {
         Currency base = p.info().baseCurrency();
         Map<Symbol, Currency> fxSymbols = new HashMap<>();
         for (Currency c : currencies(state)) {
@@ -997,7 +1018,7 @@ public final class Erasmo {
                 prices.put(symbol, quote.toMarketPrice());
             }
         });
-        return Valuation.of(state, PriceSnapshot.of(prices), new FxRates(base, rates));
+        return new Priced(state, PriceSnapshot.of(prices), new FxRates(base, rates));
     }
 
     // ---------------------------------------------------------------- history
@@ -1253,36 +1274,68 @@ public final class Erasmo {
     }
 
     /**
-     * Where a portfolio's change of equity over a period came from, checked to the cent when
-     * every amount is in the base currency ({@link Reconciliation#verify()}).
+     * Where a portfolio's change of equity over a period came from, checked to the cent ({@link
+     * Reconciliation#verify()}): in each currency held, in it, and in the base currency with the
+     * other currencies' terms at the end's rates and the FX effect of the change of rates.
      *
      * @param id the portfolio
      * @param from the first day of the period
      * @param to the last day of the period
      * @return the reconciliation, from the valuations at the end of the day before {@code from} and at the end of {@code to}
      *     (of one version of the ledger, loaded once)
-     * @throws IllegalArgumentException if {@code from} is after {@code to}, or a fee event of the
-     *     period is in another currency than the base (reconcile such a portfolio per currency)
+     * @throws IllegalArgumentException if {@code from} is after {@code to}
+     * @throws IllegalStateException if a currency held at either end, or booked in the period, has
+     *     no rate into the base at an end (its {@code FROMTO=X} close as of that day): the message
+     *     names it
      */
     public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         Portfolio p = portfolio(id);
-        Valuation start = valuation(p, from.minusDays(1));
-        Valuation end = valuation(p, to);
         Currency base = p.info().baseCurrency();
-        Money feeEvents = Money.zero(base);
-        Instant after = endOf(from.minusDays(1));
+        LocalDate before = from.minusDays(1);
+        Priced s = pricedAsOf(p, before);
+        Priced t = pricedAsOf(p, to);
+        Map<Currency, Money> feeEvents = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        Instant after = endOf(before);
         Instant until = endOf(to);
         for (LedgerEntry e : p.entriesInEffectiveOrder()) {
             Instant at = e.event().at();
             if (at.isAfter(after) && !at.isAfter(until) && e.event() instanceof dev.erasmo.ledger.Fee f) {
-                if (!f.amount().currency().equals(base)) {
-                    throw new IllegalArgumentException("fee " + f.amount() + " is not in the base currency " + base + ": reconcile per currency");
-                }
-                feeEvents = feeEvents.plus(f.amount());
+                feeEvents.merge(f.amount().currency(), f.amount(), Money::plus);
             }
         }
-        return Reconciliation.of(from, to, start, end, feeEvents);
+        Set<Currency> held = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
+        held.addAll(currencies(s.state()));
+        held.addAll(currencies(t.state()));
+        held.addAll(feeEvents.keySet());
+        List<CurrencyReconciliation> parts = new ArrayList<>();
+        Valuation start = s.valuation();
+        Valuation end = t.valuation();
+        for (Currency c : held) {
+            parts.add(CurrencyReconciliation.of(c, rate(s.fx(), c, before), rate(t.fx(), c, to), s.state(), start, t.state(), end,
+                    feeEvents.getOrDefault(c, Money.zero(c))));
+        }
+        return Reconciliation.of(from, to, start, end, parts);
+    }
+
+    /**
+     * The rate of a currency into the base as of the end of a date, 1 for the base itself: the one
+     * a valuation used, or (for a currency that state did not hold) its close as of the date.
+     */
+    private BigDecimal rate(FxRates fx, Currency c, LocalDate date) {
+        if (c.equals(fx.base())) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal r = fx.rates().get(c);
+        if (r == null) {
+            r = asOf(requireQuotes(), fxSymbol(c, fx.base()), date).map(q -> q.price().amount()).orElse(null);
+        }
+        if (r == null) {
+            throw new IllegalStateException("no " + fxSymbol(c, fx.base()) + " close as of " + date + " to reconcile the "
+                    + c.getCurrencyCode() + " held in a " + fx.base().getCurrencyCode() + " portfolio; each currency's part of the "
+                    + "reconciliation needs its rate at both ends");
+        }
+        return r;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.Fee;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Quantity;
+import dev.erasmo.performance.CurrencyReconciliation;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
 import dev.erasmo.performance.Metrics;
@@ -153,13 +154,17 @@ class HistoryAdversarialTest {
 
     // ------------------------------------------------------------------ currencies
 
+    /** A dollar stock X at 100, 110, 99 from 2024-01-02 to 01-04. */
+    private static final PriceHistory X = history("X", USD, bar("2024-01-02", "100"), bar("2024-01-03", "110"), bar("2024-01-04", "99"));
+
+    /** The euro value of a dollar, 0.90 to 0.93 from 2024-01-01 to 01-04. */
+    private static final PriceHistory USD_EUR = history("USDEUR=X", EUR, bar("2024-01-01", "0.9"), bar("2024-01-02", "0.91"),
+            bar("2024-01-03", "0.92"), bar("2024-01-04", "0.93"));
+
     @Test
     void aEuroPortfolioHoldingADollarStock_withAndWithoutRates() {
-        PriceHistory x = history("X", USD, bar("2024-01-02", "100"), bar("2024-01-03", "110"), bar("2024-01-04", "99"));
-        PriceHistory fx = history("USDEUR=X", EUR, bar("2024-01-01", "0.9"), bar("2024-01-02", "0.91"), bar("2024-01-03", "0.92"),
-                bar("2024-01-04", "0.93"));
         for (boolean rates : List.of(true, false)) {
-            Erasmo e = rates ? erasmo(x, fx) : erasmo(x);
+            Erasmo e = rates ? erasmo(X, USD_EUR) : erasmo(X);
             PortfolioInfo p = e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
             e.deposit(p.id(), Money.of(EUR, new BigDecimal("1000")), at("2024-01-01"));
             e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), at("2024-01-02"));
@@ -175,9 +180,81 @@ class HistoryAdversarialTest {
                 assertThat(c.days()).noneMatch(DailyValue::complete);
                 assertThat(c.returns().isEmpty()).isTrue();
             }
-            Reconciliation r = Reconciliations.verify(e, p.id(), d("2024-01-02"), d("2024-01-04"));
-            assertThat(r.converted()).isTrue();
+            if (rates) {
+                Reconciliation r = Reconciliations.verify(e, p.id(), d("2024-01-02"), d("2024-01-04"));
+                assertThat(r.converted()).isTrue();
+                // from the end of 01-01 (EUR 1000, no dollars yet) to 01-04: the USD 1000 deposited and USD -5 of unrealized
+                // (5 X at 99 against 100) count at the end's 0.93; nothing was held in dollars at the start, so no FX effect
+                assertThat(r.externalFlows()).isEqualTo(Money.of(EUR, new BigDecimal("930.00")));
+                assertThat(r.unrealizedPnlChange()).isEqualTo(Money.of(EUR, new BigDecimal("-4.65")));
+                assertThat(r.fxEffect()).isEqualTo(Money.of(EUR, new BigDecimal("0.00")));
+                // from the end of 01-02 (USD 500 cash and 5 X at 100, at 0.91) to 01-04 (0.93): the USD 1000 held at the
+                // start gained 1000 x 0.02 = EUR 20.00; equity 1910.00 -> 1000 + 465.00 + 460.35 = 1925.35
+                Reconciliation later = Reconciliations.verify(e, p.id(), d("2024-01-03"), d("2024-01-04"));
+                assertThat(List.of(later.startEquity(), later.endEquity(), later.externalFlows(), later.unrealizedPnlChange(), later.fxEffect()))
+                        .containsExactly(Money.of(EUR, new BigDecimal("1910.00")), Money.of(EUR, new BigDecimal("1925.35")),
+                                Money.of(EUR, new BigDecimal("0.00")), Money.of(EUR, new BigDecimal("-4.65")),
+                                Money.of(EUR, new BigDecimal("20.00")));
+            } else {
+                // no rate for the dollars at either end: the reconciliation says which, rather than a figure that leaves them out
+                assertThatThrownBy(() -> e.reconcile(p.id(), d("2024-01-02"), d("2024-01-04"))).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("no USDEUR=X close as of 2024-01-01");
+                Reconciliations.verifyPositions(e, p.id(), d("2024-01-02"), d("2024-01-04"));
+            }
         }
+    }
+
+    @Test
+    void aEuroPortfolioTradingInDollars_reconcilesPerCurrencyAndTheFxEffectIsTheTranslationOfTheStart() {
+        Erasmo e = erasmo(X, USD_EUR);
+        PortfolioInfo p = e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
+        e.deposit(p.id(), Money.of(EUR, new BigDecimal("1000")), at("2024-01-01"));
+        e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), at("2024-01-01"));
+        e.buy(p.id(), TradeRequest.of(Symbol.of("X"), Quantity.of(5)).at(at("2024-01-02"))).orElseThrow();
+        e.sell(p.id(), TradeRequest.of(Symbol.of("X"), Quantity.of(2)).at(at("2024-01-03"))).orElseThrow();
+        e.book(p.id(), new Fee(EventId.random(), at("2024-01-03"), Money.of(USD, new BigDecimal("3")), "data fee")).orElseThrow();
+        e.dividend(p.id(), Symbol.of("X"), new BigDecimal("0.5"), at("2024-01-04")).orElseThrow();
+
+        Reconciliation r = Reconciliations.verify(e, p.id(), d("2024-01-02"), d("2024-01-04"));
+        // In dollars, from the end of 01-01 (USD 1000 cash) to 01-04: bought 5 X at 100 (500), sold 2 at 110 (220, realized
+        // 220 - 200 = 20), fee 3, dividend 0.50 on the 3 held = 1.50: cash 1000 - 500 + 220 - 3 + 1.50 = 718.50, and 3 X at 99 =
+        // 297 against a cost of 300 (unrealized -3): equity 1015.50 = 1000 + 20 - 3 + 1.50 - 3
+        CurrencyReconciliation dollars = r.currencies().get(1);
+        assertThat(List.of(dollars.startEquity(), dollars.endEquity(), dollars.externalFlows(), dollars.realizedPnl(),
+                dollars.unrealizedPnlChange(), dollars.income(), dollars.feeEvents(), dollars.unpricedCostChange())).containsExactly(
+                        usd("1000.00"), usd("1015.50"), usd("0.00"), usd("20.00"), usd("-3.00"), usd("1.50"), usd("3.00"), usd("0.00"));
+        assertThat(List.of(dollars.startRate(), dollars.endRate())).containsExactly(new BigDecimal("0.9"), new BigDecimal("0.93"));
+        // the euros did nothing
+        assertThat(r.currencies().get(0).currency()).isEqualTo(EUR);
+        assertThat(r.currencies().get(0).unexplained().isZero()).isTrue();
+        assertThat(r.currencies().get(0).endEquity()).isEqualTo(eur("1000.00"));
+        // in euros, each term at the end's 0.93: realized 18.60, unrealized -2.79, income 1.395 -> 1.40 (half-even), fees 2.79;
+        // equity 1000 + 1000 x 0.9 = 1900.00 -> 1000 + 718.50 x 0.93 (668.205 -> 668.20) + 297 x 0.93 (276.21) = 1944.41;
+        // the FX effect is what is left: 44.41 - (18.60 - 2.79 + 1.40 - 2.79) = 29.99, the USD 1000 held at the start times
+        // 0.93 - 0.90 = 30.00 but for the roundings (3 amounts converted in the two equities and 6 terms: within 0.045)
+        assertThat(List.of(r.startEquity(), r.endEquity(), r.externalFlows(), r.realizedPnl(), r.unrealizedPnlChange(), r.income(),
+                r.feeEvents(), r.unpricedCostChange(), r.fxEffect())).containsExactly(eur("1900.00"), eur("1944.41"), eur("0.00"),
+                        eur("18.60"), eur("-2.79"), eur("1.40"), eur("2.79"), eur("0.00"), eur("29.99"));
+        assertThat(r.translation()).isEqualByComparingTo("30.00");
+        assertThat(r.conversions()).isEqualTo(9);
+
+        // a FX effect off by more than the roundings allow is caught, and so is a currency whose terms do not balance
+        Reconciliation forged = new Reconciliation(r.from(), r.to(), r.startEquity(), r.endEquity().plus(eur("0.10")), r.externalFlows(),
+                r.realizedPnl(), r.unrealizedPnlChange(), r.income(), r.feeEvents(), r.unpricedCostChange(), r.fxEffect().plus(eur("0.10")),
+                r.currencies(), r.conversions());
+        assertThatThrownBy(forged::verify).isInstanceOf(IllegalStateException.class).hasMessageContaining("not the translation 30");
+        CurrencyReconciliation wrong = new CurrencyReconciliation(USD, dollars.startRate(), dollars.endRate(), dollars.startEquity(),
+                dollars.endEquity(), dollars.externalFlows(), dollars.realizedPnl(), dollars.unrealizedPnlChange(), usd("0.00"),
+                dollars.feeEvents(), dollars.unpricedCostChange());
+        assertThatThrownBy(wrong::verify).isInstanceOf(IllegalStateException.class).hasMessageContaining("leave USD 1.50 unexplained");
+    }
+
+    private static Money usd(String amount) {
+        return Money.of(USD, new BigDecimal(amount));
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(EUR, new BigDecimal(amount));
     }
 
     // ------------------------------------------------------------------ periods

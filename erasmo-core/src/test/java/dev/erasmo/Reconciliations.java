@@ -6,6 +6,7 @@ import dev.erasmo.instrument.Symbol;
 import dev.erasmo.ledger.Buy;
 import dev.erasmo.ledger.LedgerEntry;
 import dev.erasmo.money.Money;
+import dev.erasmo.performance.CurrencyReconciliation;
 import dev.erasmo.performance.DailyValue;
 import dev.erasmo.performance.EquityCurve;
 import dev.erasmo.performance.PositionReconciliation;
@@ -23,15 +24,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The P&amp;L identities checked at the end of a scripted scenario: the portfolio's ({@link
- * Reconciliation#verify()}) and every position's ({@link PositionReconciliation#verify()}), and,
- * in one currency, that the positions' realized and unrealized P&amp;L, unpriced cost and income
- * add up to the portfolio's.
+ * Reconciliation#verify()}, each currency's and the FX effect) and every position's ({@link
+ * PositionReconciliation#verify()}), and that the positions' realized and unrealized P&amp;L,
+ * unpriced cost and income in each currency add up to that currency's part of the portfolio's.
  */
 public final class Reconciliations {
 
@@ -49,26 +52,41 @@ public final class Reconciliations {
      */
     public static Reconciliation verify(Erasmo erasmo, PortfolioId id, LocalDate from, LocalDate to) {
         Reconciliation r = erasmo.reconcile(id, from, to).verify();
-        Currency base = r.endEquity().currency();
-        Money realized = Money.zero(base);
-        Money unrealized = Money.zero(base);
-        Money unpriced = Money.zero(base);
-        Money income = Money.zero(base);
-        boolean oneCurrency = !r.converted();
-        for (Symbol s : bought(erasmo.portfolio(id), erasmo.endOf(to))) {
-            PositionReconciliation p = erasmo.reconcile(id, s, from, to).verify();
-            if (oneCurrency) {
-                realized = realized.plus(p.realizedPnl());
-                unrealized = unrealized.plus(p.unrealizedPnlChange());
-                unpriced = unpriced.plus(p.unpricedCostChange());
-                income = income.plus(p.income());
-            }
+        Map<Currency, List<Money>> positions = verifyPositions(erasmo, id, from, to);
+        for (CurrencyReconciliation c : r.currencies()) {
+            Money zero = Money.zero(c.currency());
+            assertThat(List.of(c.realizedPnl(), c.unrealizedPnlChange(), c.unpricedCostChange(), c.income()))
+                    .as("the %s positions' terms add up to the currency's, %s", c.currency(), r)
+                    .isEqualTo(positions.getOrDefault(c.currency(), List.of(zero, zero, zero, zero)));
         }
-        if (oneCurrency) {
-            assertThat(List.of(realized, unrealized, unpriced, income)).as("the positions' terms add up to the portfolio's, %s", r)
-                    .containsExactly(r.realizedPnl(), r.unrealizedPnlChange(), r.unpricedCostChange(), r.income());
+        if (!r.converted()) {
+            assertThat(r.fxEffect().isZero()).as("no FX effect in one currency, %s", r).isTrue();
         }
         return r;
+    }
+
+    /**
+     * Checks the identity of every position bought by the end of a period.
+     *
+     * @param erasmo the entry point the portfolio lives in
+     * @param id the portfolio
+     * @param from the first day
+     * @param to the last day
+     * @return per currency, the positions' realized P&amp;L, change in unrealized P&amp;L, change
+     *     in unpriced cost and income, summed
+     */
+    public static Map<Currency, List<Money>> verifyPositions(Erasmo erasmo, PortfolioId id, LocalDate from, LocalDate to) {
+        Map<Currency, List<Money>> positions = new HashMap<>();
+        for (Symbol s : bought(erasmo.portfolio(id), erasmo.endOf(to))) {
+            PositionReconciliation p = erasmo.reconcile(id, s, from, to).verify();
+            Money zero = Money.zero(p.realizedPnl().currency());
+            List<Money> sums = positions.computeIfAbsent(zero.currency(), c -> new ArrayList<>(List.of(zero, zero, zero, zero)));
+            sums.set(0, sums.get(0).plus(p.realizedPnl()));
+            sums.set(1, sums.get(1).plus(p.unrealizedPnlChange()));
+            sums.set(2, sums.get(2).plus(p.unpricedCostChange()));
+            sums.set(3, sums.get(3).plus(p.income()));
+        }
+        return positions;
     }
 
     /**

@@ -1,7 +1,8 @@
 /**
  * How a portfolio did: its daily {@link dev.erasmo.performance.EquityCurve} (made by
  * {@code Erasmo.history}) with its time-weighted, money-weighted and Modified Dietz returns, the
- * P&amp;L {@link dev.erasmo.performance.Reconciliation} of a period and the {@link
+ * P&amp;L {@link dev.erasmo.performance.Reconciliation} of a period (with the {@link
+ * dev.erasmo.performance.CurrencyReconciliation} of each currency held) and the {@link
  * dev.erasmo.performance.PositionReconciliation} of one position, and returns and risk: pure functions over a series of periodic simple returns, and
  * money-weighted returns of dated cash flows.
  *
