@@ -38,14 +38,14 @@ final class HtmlReport {
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2430;max-width:980px;margin:2em auto;padding:0 1em}
             h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.6em 0 .5em}
             .meta,.note{color:#5b6573}.warn{color:#b3261e}svg text.warn{fill:#b3261e}
-            svg{width:100%;height:auto;display:block}
+            .scroll{overflow-x:auto}svg{width:100%;min-width:540px;height:auto;display:block}
             svg text{font:11px system-ui,sans-serif;fill:#5b6573}
             .grid{stroke:#e3e7ec}.zero{stroke:#8d96a3}.axis{stroke:#8d96a3}
             .line{fill:none;stroke-width:1.6;stroke-linejoin:round}
             .portfolio{stroke:#1f63b5}.benchmark{stroke:#e07b00}.drawdown{stroke:#b3261e}.area{fill:#b3261e;fill-opacity:.15;stroke:none}
             .bar{fill:#1f63b5}.bar.cash{fill:#7fa7d6}
             table{border-collapse:collapse;margin:.3em 0 1em}
-            th,td{padding:.25em .7em;border-bottom:1px solid #e3e7ec;text-align:left;vertical-align:top}
+            th,td{padding:.25em .7em;border-bottom:1px solid #e3e7ec;text-align:left;vertical-align:top;white-space:nowrap}
             th{font-weight:600;font-size:.85em;color:#5b6573}
             .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .label{white-space:pre}
@@ -61,9 +61,11 @@ final class HtmlReport {
      * @param benchmark the benchmark's daily returns over the period, or null without one
      * @param holdings the valuation at the period's last date
      * @param generatedAt when the page is made (the app's clock)
+     * @param periodNote what to say of the period's dates (why it ends where it does), or null
      * @return the page, XHTML-compatible HTML
      */
-    static String page(PerformanceCommand.Report performance, @Nullable ReturnSeries benchmark, ValuationReport holdings, Instant generatedAt) {
+    static String page(PerformanceCommand.Report performance, @Nullable ReturnSeries benchmark, ValuationReport holdings, Instant generatedAt,
+            @Nullable String periodNote) {
         EquityCurve curve = performance.curve();
         String name = curve.portfolio().name();
         StringBuilder b = new StringBuilder(8192);
@@ -75,8 +77,15 @@ final class HtmlReport {
                 .append(esc(curve.portfolio().baseCurrency().getCurrencyCode())).append(" (").append(curve.portfolio().costMethod())
                 .append("), ").append(curve.from()).append(" to ").append(curve.to()).append(" \u00b7 generated at ").append(generatedAt)
                 .append(" by erasmo</p>\n");
+        if (periodNote != null) {
+            b.append("<p class=\"note\">").append(esc(periodNote)).append("</p>\n");
+        }
         if (curve.days().isEmpty()) {
             b.append("<p class=\"warn\">No day to show between these dates: there is no curve to draw.</p>\n");
+        } else if (performance.metrics().observations() == 0) {
+            b.append("<p class=\"warn\">No daily return between these dates (").append(curve.days().size())
+                    .append(curve.days().size() == 1 ? " day" : " days").append(", none with a value of everything held on it and the day before")
+                    .append(firstMissing(curve)).append("): there is no return to draw.</p>\n");
         } else {
             curves(b, performance, benchmark);
         }
@@ -89,6 +98,12 @@ final class HtmlReport {
                 PerformanceCommand.rows(performance).stream().map(r -> new String[] {r.label(), r.value(), r.note()}).toList(), "label");
         b.append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    /** What the first day left out of its equity, as "; first on DATE: WHAT", or nothing when every day is complete. */
+    private static String firstMissing(EquityCurve curve) {
+        return curve.days().stream().filter(d -> !d.complete()).findFirst()
+                .map(d -> "; on " + d.date() + ": " + String.join("; ", d.missing())).orElse("");
     }
 
     /** The return against the benchmark and the drawdown, both from the start of the curve (at 0). */
@@ -172,8 +187,8 @@ final class HtmlReport {
     }
 
     /**
-     * An SVG line chart of ratios over dates spaced evenly: % gridlines with the 0% line marked
-     * ({@code class="zero"}), a few date ticks, a legend, one polyline per line with a point per
+     * An SVG line chart of ratios over dates spaced evenly, the first the start of the period: %
+     * gridlines with the 0% line marked ({@code class="zero"}), a few ticks of the period's dates, a legend, one polyline per line with a point per
      * value; with {@code area}, the first line's area down to 0% is filled too.
      */
     private static void lineChart(StringBuilder b, String title, List<LocalDate> dates, List<Line> lines, boolean area) {
@@ -205,16 +220,18 @@ final class HtmlReport {
                     .append(pct(k * step)).append("</text>\n");
         }
         int n = dates.size();
+        // the first point is the start (the end of the day before the period): the dates under the axis are the period's days
+        int first = n > 1 ? 1 : 0;
         List<Integer> ticks = new ArrayList<>();
         for (int k = 0; k <= 4; k++) {
-            int i = (int) Math.round(k * (n - 1) / 4.0);
+            int i = first + (int) Math.round(k * (n - 1 - first) / 4.0);
             if (!ticks.contains(i)) {
                 ticks.add(i);
             }
         }
         double bottom = CHART_HEIGHT - BOTTOM;
         for (int i : ticks) {
-            String anchor = n > 1 && i == 0 ? "start" : n > 1 && i == n - 1 ? "end" : "middle";
+            String anchor = ticks.size() > 1 && i == ticks.get(0) ? "start" : ticks.size() > 1 && i == n - 1 ? "end" : "middle";
             b.append("<line class=\"axis\" x1=\"").append(f(s.x(i))).append("\" x2=\"").append(f(s.x(i))).append("\" y1=\"").append(f(bottom))
                     .append("\" y2=\"").append(f(bottom + 4)).append("\"/><text x=\"").append(f(s.x(i))).append("\" y=\"").append(f(bottom + 16))
                     .append("\" text-anchor=\"").append(anchor).append("\">").append(dates.get(i)).append("</text>\n");
@@ -239,7 +256,7 @@ final class HtmlReport {
             }
             b.append("<polyline class=\"line ").append(l.css()).append("\" points=\"").append(points).append("\"/>\n");
         }
-        b.append("</svg>\n");
+        b.append("</svg></div>\n");
     }
 
     /** Where dates (by index) and ratios go in a chart's plot area. */
@@ -292,7 +309,7 @@ final class HtmlReport {
                     .append("<text x=\"").append(f(LEFT + w + 6)).append("\" y=\"").append(y).append("\">")
                     .append(ValuationTable.amount(slice.value())).append(" (").append(Text.percent(slice.share())).append(")</text>\n");
         }
-        b.append("</svg>\n");
+        b.append("</svg></div>\n");
     }
 
     /** The holdings and the totals, as {@code erasmo show --at} prints them. */
@@ -315,7 +332,7 @@ final class HtmlReport {
 
     /** A table; a header row unless every header is empty; the first column's cells get {@code firstClass}. */
     private static void table(StringBuilder b, List<String> headers, List<Boolean> numeric, List<String[]> rows, String firstClass) {
-        b.append("<table>\n");
+        b.append("<div class=\"scroll\"><table>\n");
         if (headers.stream().anyMatch(h -> !h.isEmpty())) {
             b.append("<tr>");
             for (int c = 0; c < headers.size(); c++) {
@@ -331,11 +348,12 @@ final class HtmlReport {
             }
             b.append("</tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table></div>\n");
     }
 
+    /** Opens a chart in a box that scrolls sideways on a narrow screen rather than shrinking its text. */
     private static void svgOpen(StringBuilder b, int height, String title) {
-        b.append("<svg xmlns=\"").append(SVG_NS).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" role=\"img\">")
+        b.append("<div class=\"scroll\"><svg xmlns=\"").append(SVG_NS).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" role=\"img\">")
                 .append("<title>").append(esc(title)).append("</title>\n");
     }
 

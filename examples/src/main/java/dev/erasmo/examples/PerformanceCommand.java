@@ -108,11 +108,21 @@ final class PerformanceCommand extends PeriodCommand {
     record Row(String label, String value, String note) {
     }
 
+    /** The linked return: none without a daily return (not the 0 of an empty product). */
+    static OptionalDouble linked(Metrics m) {
+        return m.observations() == 0 ? OptionalDouble.empty() : OptionalDouble.of(m.cumulativeReturn());
+    }
+
+    /** The maximum drawdown: none without a daily return. */
+    private static OptionalDouble maxDrawdown(Metrics m) {
+        return m.observations() == 0 ? OptionalDouble.empty() : OptionalDouble.of(m.maxDrawdown());
+    }
+
     /** The figures of a report as the table prints them, in order; the HTML report shows the same rows. */
     static List<Row> rows(Report r) {
         Metrics m = r.metrics();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Time-weighted return", pct(OptionalDouble.of(m.cumulativeReturn())),
+        rows.add(new Row("Time-weighted return", pct(linked(m)),
                 "daily returns linked; deposits and withdrawals are not gains"));
         rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
         rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
@@ -124,9 +134,9 @@ final class PerformanceCommand extends PeriodCommand {
                 "annualized" + (m.options().riskFreePerPeriod() == 0 ? "" : ", net of the risk-free rate")));
         rows.add(new Row("Sortino ratio", num(m.sortinoAnnualized()), "annualized, minimum acceptable return 0"));
         Drawdown d = m.worstDrawdown().orElse(null);
-        rows.add(new Row("Maximum drawdown", pct(OptionalDouble.of(m.maxDrawdown())), d == null ? "none"
+        rows.add(new Row("Maximum drawdown", pct(maxDrawdown(m)), d == null ? (m.observations() == 0 ? "" : "none")
                 : "peak " + (d.peakDate() == null ? "at the start" : d.peakDate()) + ", trough " + d.troughDate() + ", "
-                + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", " + d.length() + " days"));
+                + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", " + d.length() + " trading days"));
         rows.add(new Row("Calmar ratio", num(m.calmar()), "annualized return / maximum drawdown"));
         rows.add(new Row("Value at risk", pct(m.valueAtRisk()), "95%, one day, historical"));
         rows.add(new Row("Expected shortfall", pct(m.expectedShortfall()), "95%, one day: the mean of the days beyond the value at risk"));
@@ -163,14 +173,14 @@ final class PerformanceCommand extends PeriodCommand {
         root.put("to", c.to().toString());
         root.put("observations", m.observations());
         root.put("benchmark", r.benchmark() == null ? null : r.benchmark().value());
-        root.put("timeWeightedReturn", dec(OptionalDouble.of(m.cumulativeReturn())));
+        root.put("timeWeightedReturn", dec(linked(m)));
         root.put("annualizedReturn", dec(m.annualizedReturn()));
         root.put("moneyWeightedReturn", r.xirr() instanceof Xirr.Rate rate ? dec(OptionalDouble.of(rate.value())) : null);
         root.put("modifiedDietz", dec(r.modifiedDietz()));
         root.put("annualizedVolatility", dec(m.annualizedVolatility()));
         root.put("sharpe", dec(m.sharpeAnnualized()));
         root.put("sortino", dec(m.sortinoAnnualized()));
-        root.put("maxDrawdown", dec(OptionalDouble.of(m.maxDrawdown())));
+        root.put("maxDrawdown", dec(maxDrawdown(m)));
         Drawdown d = m.worstDrawdown().orElse(null);
         ObjectNode dd = root.putObject("worstDrawdown");
         dd.put("peak", d == null || d.peakDate() == null ? null : d.peakDate().toString());

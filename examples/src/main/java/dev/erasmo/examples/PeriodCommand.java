@@ -18,8 +18,24 @@ abstract class PeriodCommand extends PortfolioCommand {
             description = "The first date (default: the date of the portfolio's first event).")
     @Nullable Instant from;
 
-    @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class, description = "The last date (default: today).")
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.At.class,
+            description = "The last date (default: today, or the last day on which everything held had a price if that is earlier).")
     @Nullable Instant to;
+
+    /**
+     * Why a curve made without {@code --to} ends before today, or null when it does not.
+     *
+     * @param session the session the curve was made in
+     * @param curve the curve {@link #curve} made
+     * @return the sentence, or null
+     */
+    @Nullable String endNote(Session session, EquityCurve curve) {
+        if (to != null || !curve.to().isBefore(session.erasmo().dateOf(session.at(null)))) {
+            return null;
+        }
+        return "Ends on " + curve.to() + ", the last day on which everything held had a price (after it a position would drop out of the "
+                + "equity); --to sets another end.";
+    }
 
     /**
      * The daily curve of the period, after booking the dividends and splits due (printed on

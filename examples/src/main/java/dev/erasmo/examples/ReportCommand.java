@@ -49,7 +49,7 @@ final class ReportCommand extends PeriodCommand {
         ReturnSeries bench = benchmark == null ? null : PerformanceCommand.benchmarkReturns(session.quotes().source(), benchmark, first, last);
         PerformanceCommand.Report figures = PerformanceCommand.report(curve, benchmark, bench, 0);
         ValuationReport holdings = new ValuationReport(portfolio, last, false, erasmo.valuation(portfolio.id(), last));
-        write(target, HtmlReport.page(figures, bench, holdings, session.at(null)));
+        write(target, HtmlReport.page(figures, bench, holdings, session.at(null), endNote(session, curve)));
         out().println("wrote report of '" + portfolio.name() + "' to " + target);
         return ErasmoApp.EXIT_OK;
     }

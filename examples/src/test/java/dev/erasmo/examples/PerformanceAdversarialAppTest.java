@@ -158,7 +158,7 @@ class PerformanceAdversarialAppTest extends AppTest {
         noNonsense(out.toString());
         dev.erasmo.valuation.Valuation v = dev.erasmo.valuation.Valuation.of(dev.erasmo.portfolio.PortfolioState.EMPTY,
                 dev.erasmo.valuation.PriceSnapshot.EMPTY, new dev.erasmo.valuation.FxRates(usd, java.util.Map.of()));
-        String html = HtmlReport.page(report, null, new ValuationReport(info, first.plusDays(25), false, v), AppRunner.NOW);
+        String html = HtmlReport.page(report, null, new ValuationReport(info, first.plusDays(25), false, v), AppRunner.NOW, null);
         noNonsense(html);
     }
 

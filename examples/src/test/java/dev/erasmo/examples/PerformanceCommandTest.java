@@ -51,7 +51,7 @@ class PerformanceCommandTest extends AppTest {
     void performance_table_namesTheConventions() {
         String out = app.ok("--quotes", csv, "performance", "t", "--to", "2020-01-09");
         assertThat(out).containsPattern("Time-weighted return +8\\.90%  daily returns linked")
-                .containsPattern("Maximum drawdown +-10\\.00%  peak 2020-01-07, trough 2020-01-08, not recovered, 3 days")
+                .containsPattern("Maximum drawdown +-10\\.00%  peak 2020-01-07, trough 2020-01-08, not recovered, 3 trading days")
                 .containsPattern("Modified Dietz +8\\.90%");
     }
 

@@ -51,7 +51,7 @@ class ReportCommandTest extends AppTest {
         assertThat(html).contains("<h1>t</h1>", "USD (FIFO), 2020-01-06 to 2020-01-09", "generated at 2024-06-03T12:00:00Z");
         // 1.1 x 0.9 x 1.1 - 1 = 8.90%; from 110 on 01-07 to 99 on 01-08: -10.00%; BENCH against which beta is 2
         assertThat(rows(doc)).contains(List.of("Time-weighted return", "8.90%", "daily returns linked; deposits and withdrawals are not gains"),
-                List.of("Maximum drawdown", "-10.00%", "peak 2020-01-07, trough 2020-01-08, not recovered, 3 days"),
+                List.of("Maximum drawdown", "-10.00%", "peak 2020-01-07, trough 2020-01-08, not recovered, 3 trading days"),
                 List.of("Beta", "2.00", "against BENCH, 4 common days"),
                 // 10 ACME at 10.89 = 108.90, all of the equity; the cash went into the buy
                 List.of("ACME", "USD", "10", "10.89", "2020-01-09", "108.90", "100.00", "8.90", "100.00%", ""),
@@ -90,7 +90,7 @@ class ReportCommandTest extends AppTest {
         assertThat(portfolio[3][1]).isGreaterThan(zero);
         assertThat(points(line(chart, "benchmark"))).hasNumberOfRows(5);
         // 1.05 x 0.95 x 1.05 - 1 = 4.74%
-        assertThat(chart.getTextContent()).contains("Portfolio 8.90%", "BENCH 4.74%", "2020-01-05", "2020-01-09", "10.00%", "0.00%");
+        assertThat(chart.getTextContent()).contains("Portfolio 8.90%", "BENCH 4.74%", "2020-01-06", "2020-01-09", "10.00%", "0.00%");
     }
 
     @Test
@@ -165,8 +165,50 @@ class ReportCommandTest extends AppTest {
         Document doc = parse(page);
         assertThat(rows(doc)).contains(List.of("XYZ", "USD", "1", "-", "-", "-", "10.00", "-", "-", "UNPRICED"));
         String html = Files.readString(page);
-        assertThat(html).contains("UNPRICED: left out of the equity", "INCOMPLETE: left out of the totals: XYZ: no price",
-                "On 4 of 4 days something held had no price and was left out of that day\u2019s equity (first on 2020-01-06: XYZ: no price)");
+        assertThat(html).contains("UNPRICED: left out of the equity", "INCOMPLETE: left out of the totals: XYZ: no price");
+        // XYZ never has a price, so no day is complete and there is no daily return: no chart of a return that is not there
+        assertThat(html).contains("No daily return between these dates (4 days, none with a value of everything held on it and the day "
+                + "before; on 2020-01-06: XYZ: no price): there is no return to draw.");
+        assertThat(svgs(doc)).hasSize(1);
+        assertThat(rows(doc)).contains(List.of("Time-weighted return", "-", "daily returns linked; deposits and withdrawals are not gains"),
+                List.of("Maximum drawdown", "-", ""));
+    }
+
+    @Test
+    void report_partlyUnpriced_drawsTheDaysWithAReturnAndSaysWhichAreLeftOut() throws Exception {
+        app.ok("--quotes", csv, "create", "u", "--cash", "100", "--at", "2020-01-06");
+        app.ok("--quotes", csv, "buy", "u", "ACME", "5", "--at", "2020-01-06");
+        app.ok("--quotes", csv, "buy", "u", "XYZ", "1", "--at", "2020-01-08", "--price", "10");
+        app.ok("--quotes", csv, "report", "u", "--out", page.toString(), "--to", "2020-01-09");
+        // 01-06 and 01-07 are complete, so they have returns: 0 on 01-06 (100 deposited, 100 held), then 50 cash and 5 ACME from
+        // 50 to 55, +5.00%; 01-08 and 01-09 leave XYZ out and have none
+        String html = Files.readString(page);
+        assertThat(html).contains("On 2 of 4 days something held had no price and was left out of that day\u2019s equity (first on 2020-01-08: "
+                + "XYZ: no price)");
+        assertThat(svgs(parse(page))).hasSize(3);
+        assertThat(svgs(parse(page)).get(0).getTextContent()).contains("Portfolio 5.00%");
+    }
+
+    @Test
+    void report_withoutTo_saysItEndsOnTheLastDayEverythingHadAPrice() throws Exception {
+        // ACME's closes end on 2020-01-09, the app's today is 2024-06-03
+        app.ok("--quotes", csv, "report", "t", "--out", page.toString());
+        assertThat(Files.readString(page)).contains("2020-01-06 to 2020-01-09",
+                "Ends on 2020-01-09, the last day on which everything held had a price (after it a position would drop out of the equity); "
+                        + "--to sets another end.");
+        app.ok("--quotes", csv, "report", "t", "--out", page.toString(), "--to", "2020-01-09");
+        assertThat(Files.readString(page)).doesNotContain("Ends on");
+    }
+
+    @Test
+    void report_axis_startsOnThePeriodsFirstDay() throws Exception {
+        // the first point is the equity at the end of 2020-01-05, the start of the period's first day
+        app.ok("--quotes", csv, "report", "t", "--out", page.toString(), "--from", "2020-01-06", "--to", "2020-01-09");
+        for (Element chart : svgs(parse(page)).subList(0, 2)) {
+            // a tick per day: 01-06 .. 01-09, once each
+            assertThat(elements(chart.getElementsByTagName("text")).stream().map(Element::getTextContent).filter(t -> t.startsWith("2020-")))
+                    .containsExactly("2020-01-06", "2020-01-07", "2020-01-08", "2020-01-09");
+        }
     }
 
     @Test
