@@ -156,12 +156,17 @@ class ReportCommandTest extends AppTest {
         assertThat(Files.readString(page)).contains("<p>No holdings.</p>");
     }
 
-    @Test
-    void report_unpricedPosition_isMarkedAndLeftOut() throws Exception {
+    /** Reports on u to 2020-01-09: 100 deposited and 5 ACME bought on 01-06, and 1 XYZ, which has no close, bought at 10 on a date. */
+    private void reportWithXyzBoughtOn(String date) {
         app.ok("--quotes", csv, "create", "u", "--cash", "100", "--at", "2020-01-06");
         app.ok("--quotes", csv, "buy", "u", "ACME", "5", "--at", "2020-01-06");
-        app.ok("--quotes", csv, "buy", "u", "XYZ", "1", "--at", "2020-01-06", "--price", "10");
+        app.ok("--quotes", csv, "buy", "u", "XYZ", "1", "--at", date, "--price", "10");
         app.ok("--quotes", csv, "report", "u", "--out", page.toString(), "--to", "2020-01-09");
+    }
+
+    @Test
+    void report_unpricedPosition_isMarkedAndLeftOut() throws Exception {
+        reportWithXyzBoughtOn("2020-01-06");
         Document doc = parse(page);
         assertThat(rows(doc)).contains(List.of("XYZ", "USD", "1", "-", "-", "-", "10.00", "-", "-", "UNPRICED"));
         String html = Files.readString(page);
@@ -176,10 +181,7 @@ class ReportCommandTest extends AppTest {
 
     @Test
     void report_partlyUnpriced_drawsTheDaysWithAReturnAndSaysWhichAreLeftOut() throws Exception {
-        app.ok("--quotes", csv, "create", "u", "--cash", "100", "--at", "2020-01-06");
-        app.ok("--quotes", csv, "buy", "u", "ACME", "5", "--at", "2020-01-06");
-        app.ok("--quotes", csv, "buy", "u", "XYZ", "1", "--at", "2020-01-08", "--price", "10");
-        app.ok("--quotes", csv, "report", "u", "--out", page.toString(), "--to", "2020-01-09");
+        reportWithXyzBoughtOn("2020-01-08");
         // 01-06 and 01-07 are complete, so they have returns: 0 on 01-06 (100 deposited, 100 held), then 50 cash and 5 ACME from
         // 50 to 55, +5.00%; 01-08 and 01-09 leave XYZ out and have none
         String html = Files.readString(page);
