@@ -65,6 +65,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -400,13 +401,58 @@ public final class Erasmo {
     public CommandResult book(PortfolioId id, LedgerEvent event, @Nullable IdempotencyKey key) {
         Objects.requireNonNull(event, "event");
         return book(id, key, Request.of(event), p -> {
-            if (event instanceof Dividend d) {
-                refuseTwice(p, EventKind.DIVIDEND, d.instrument().symbol(), dateOf(d.at()));
-            } else if (event instanceof Split s) {
-                refuseTwice(p, EventKind.SPLIT, s.symbol(), dateOf(s.at()));
-            }
+            refuseTwice(p, event);
             return event;
         });
+    }
+
+    /**
+     * Books many events in one write, all or none: an import, or a backtest writing its fills.
+     * Each is validated as {@link #book(PortfolioId, LedgerEvent)} validates it, against the
+     * ledger with the events before it in the list, and all are appended in one transaction (a
+     * JDBC store sends them as batches of multi-row inserts), instead of a transaction per event.
+     * Retried like a single command when another writer stored first.
+     *
+     * @param id the portfolio
+     * @param events the events, in the order to book them; at least one
+     * @return booked, with the last event's entry and the portfolio holding them all; or rejected
+     *     with the reason of the first event that broke a rule, its place in the list named in the
+     *     message, and nothing written
+     * @throws IllegalArgumentException if there is no event, or one is dated after the clock's now
+     *     or before {@link #EARLIEST_EVENT_TIME} (nothing is written)
+     * @throws PortfolioNotFoundException if there is no such portfolio
+     * @throws StaleVersionException if other writers won every retry
+     */
+    public CommandResult bookAll(PortfolioId id, List<? extends LedgerEvent> events) {
+        List<LedgerEvent> all = List.copyOf(events);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no event to book");
+        }
+        return write(id, null, null, before -> {
+            Instant now = clock.instant();
+            Portfolio after = before;
+            for (int i = 0; i < all.size(); i++) {
+                LedgerEvent event = all.get(i);
+                checkTime(event, now);
+                try {
+                    refuseTwice(after, event);
+                    after = after.append(event);
+                } catch (RejectedException e) {
+                    throw new RejectedException(new Rejection(e.rejection().reason(), "event " + (i + 1) + " of " + all.size() + " ("
+                            + Portfolio.describe(event) + "): " + e.rejection().message() + "; none of the " + all.size() + " was booked"));
+                }
+            }
+            return after;
+        });
+    }
+
+    /** Refuses a second dividend or split of a symbol on a date; any other event passes. */
+    private void refuseTwice(Portfolio p, LedgerEvent event) {
+        if (event instanceof Dividend d) {
+            refuseTwice(p, EventKind.DIVIDEND, d.instrument().symbol(), dateOf(d.at()));
+        } else if (event instanceof Split s) {
+            refuseTwice(p, EventKind.SPLIT, s.symbol(), dateOf(s.at()));
+        }
     }
 
     /**
@@ -415,27 +461,38 @@ public final class Erasmo {
      * {@code make} may throw {@link RejectedException}.
      */
     private CommandResult book(PortfolioId id, @Nullable IdempotencyKey key, Request request, Function<Portfolio, LedgerEvent> make) {
+        return write(id, key, request, before -> {
+            LedgerEvent event = make.apply(before);
+            checkTime(event, clock.instant());
+            return before.append(event, key);
+        });
+    }
+
+    /**
+     * Appends what {@code change} adds to the portfolio as loaded for each attempt, under the
+     * portfolio's write lock, retrying when another writer stored first; a keyed request that
+     * was booked before is replayed instead. {@code change} may throw {@link RejectedException}.
+     */
+    private CommandResult write(PortfolioId id, @Nullable IdempotencyKey key, @Nullable Request request, UnaryOperator<Portfolio> change) {
         synchronized (writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)]) {
             StaleVersionException lost = null;
             for (int attempt = 0; attempt <= maxRetries; attempt++) {
                 Portfolio before = portfolio(id);
-                Optional<CommandResult> replay = replay(before, key, request);
+                Optional<CommandResult> replay = request == null ? Optional.empty() : replay(before, key, request);
                 if (replay.isPresent()) {
                     return replay.get();
                 }
                 Portfolio after;
                 try {
-                    LedgerEvent event = make.apply(before);
-                    checkTime(event, clock.instant());
-                    after = before.append(event, key);
+                    after = change.apply(before);
                 } catch (RejectedException e) {
                     return new CommandResult.Rejected(e.rejection());
                 }
-                LedgerEntry entry = after.entries().get(after.entries().size() - 1);
+                List<LedgerEntry> added = after.entries().subList(before.entries().size(), after.entries().size());
                 try {
-                    store.append(id, before.version(), List.of(entry));
+                    store.append(id, before.version(), added);
                     cache.stored(after);
-                    return new CommandResult.Booked(entry, after);
+                    return new CommandResult.Booked(added.get(added.size() - 1), after);
                 } catch (StaleVersionException e) {
                     lost = e;
                 }

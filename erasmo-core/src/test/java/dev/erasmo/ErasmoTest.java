@@ -3,11 +3,15 @@ package dev.erasmo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.erasmo.instrument.Instrument;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.ledger.Buy;
 import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.Dividend;
 import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.ledger.LedgerEvent;
+import dev.erasmo.ledger.Sell;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Price;
 import dev.erasmo.money.Quantity;
@@ -32,6 +36,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -208,6 +213,60 @@ class ErasmoTest {
         Erasmo e = Erasmo.builder().store(alwaysStale).quotes(QUOTES).maxRetries(2).build();
         assertThatThrownBy(() -> e.deposit(p.id(), usd("10"))).isInstanceOf(StaleVersionException.class);
         assertThat(store.load(p.id()).version()).isZero();
+    }
+
+    @Test
+    void bookAll_manyEvents_oneAppendAllOrNone() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "backtest");
+        List<List<LedgerEntry>> appends = new ArrayList<>();
+        PortfolioStore recording = new ForwardingPortfolioStore(store) {
+            @Override
+            public long append(PortfolioId id, long expectedVersion, List<LedgerEntry> entries) {
+                appends.add(List.copyOf(entries));
+                return super.append(id, expectedVersion, entries);
+            }
+        };
+        Erasmo e = Erasmo.builder().store(recording).quotes(QUOTES).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        Instrument aapl = new Instrument(AAPL, USD);
+        // a backtest's fills: 1,000 deposited, then 250 round trips of 1 AAPL bought at 100 and sold at 101 (fee 0.25 each way)
+        List<LedgerEvent> fills = new ArrayList<>();
+        fills.add(new Deposit(EventId.random(), day("2013-01-02"), usd("1000")));
+        for (int i = 0; i < 250; i++) {
+            Instant t = day("2013-01-02").plusSeconds(60L * (i + 1));
+            fills.add(new Buy(EventId.random(), t, aapl, Quantity.of(1), Price.of("USD", "100"), usd("0.25")));
+            fills.add(new Sell(EventId.random(), t.plusSeconds(30), aapl, Quantity.of(1), Price.of("USD", "101"), usd("0.25")));
+        }
+        CommandResult r = e.bookAll(p.id(), fills);
+
+        assertThat(r.isBooked()).isTrue();
+        assertThat(appends).hasSize(1);
+        assertThat(appends.get(0)).extracting(LedgerEntry::event).containsExactlyElementsOf(fills);
+        assertThat(store.load(p.id()).version()).isEqualTo(501);
+        assertThat(r.orElseThrow().sequence()).isEqualTo(501);
+        // each round trip: 101 - 0.25 - (100 + 0.25) = +0.50; 250 of them: 1,000 + 125.00
+        assertThat(e.portfolio(p.id()).state().cash(USD)).isEqualTo(usd("1125.00"));
+
+        // one event that breaks a rule (selling 2 where none is held) and nothing of the list is written
+        List<LedgerEvent> bad = List.of(new Deposit(EventId.random(), day("2013-01-03"), usd("5")),
+                new Sell(EventId.random(), day("2013-01-03"), aapl, Quantity.of(2), Price.of("USD", "100"), usd("0")),
+                new Deposit(EventId.random(), day("2013-01-03"), usd("7")));
+        CommandResult rejected = e.bookAll(p.id(), bad);
+        assertThat(rejected).isInstanceOfSatisfying(CommandResult.Rejected.class, x -> {
+            assertThat(x.rejection().reason()).isEqualTo(Reason.INSUFFICIENT_QUANTITY);
+            assertThat(x.rejection().message()).startsWith("event 2 of 3 (").endsWith("; none of the 3 was booked");
+        });
+        assertThat(appends).hasSize(1);
+        assertThat(store.load(p.id()).version()).isEqualTo(501);
+
+        // a dividend booked twice on one date within the list is refused as a single one would be
+        List<LedgerEvent> twice = List.of(new Buy(EventId.random(), day("2013-01-03"), aapl, Quantity.of(1), Price.of("USD", "100"), usd("0")),
+                new Dividend(EventId.random(), day("2013-01-04"), aapl, Price.of("USD", "1")),
+                new Dividend(EventId.random(), day("2013-01-04").plusSeconds(60), aapl, Price.of("USD", "1")));
+        assertThat(((CommandResult.Rejected) e.bookAll(p.id(), twice)).rejection().reason()).isEqualTo(Reason.ALREADY_BOOKED);
+        assertThatThrownBy(() -> e.bookAll(p.id(), List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.bookAll(p.id(), List.of(new Deposit(EventId.random(), NOW.plusSeconds(1), usd("1")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
+        assertThat(store.load(p.id()).version()).isEqualTo(501);
     }
 
     @Test
