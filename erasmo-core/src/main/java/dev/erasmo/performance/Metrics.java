@@ -427,9 +427,10 @@ public final class Metrics {
     }
 
     /**
-     * The historical expected shortfall (conditional VaR): the mean of the returns below the
-     * {@link #valueAtRisk()} quantile, or that quantile when no return is below it
-     * (PerformanceAnalytics {@code ES(method = "historical")}). A loss is a negative number.
+     * The historical expected shortfall (conditional VaR): the mean of the returns strictly below
+     * the {@link #valueAtRisk()} quantile (a return equal to it is not counted), or that quantile
+     * when no return is below it (PerformanceAnalytics {@code ES(method = "historical")}). A loss
+     * is a negative number.
      *
      * @return the historical expected shortfall for one period; empty with no returns
      */

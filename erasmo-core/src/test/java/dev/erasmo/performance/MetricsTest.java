@@ -60,6 +60,20 @@ class MetricsTest {
     }
 
     @Test
+    void expectedShortfall_severalReturnsInTheTailAndOneAtTheVar_meanOfThoseStrictlyBelowTheVar() {
+        // 13 returns, not in order; sorted: -5 %, -4 %, -3 %, -2 %, -1 %, 0, 1 %, ..., 7 %
+        ReturnSeries s = ReferenceData.monthly(0.03, -0.02, 0.07, -0.05, 0, 0.01, -0.03, 0.05, -0.01, 0.06, -0.04, 0.02, 0.04);
+        // confidence 0.75: the tail is 1 - 0.75 = 0.25, exact in binary
+        Metrics m = Metrics.of(s, Metrics.Options.monthly().withConfidence(0.75));
+        // type 7 at 0.25: index 1 + (13 - 1) * 0.25 = 4 exactly, so the VaR is the 4th smallest return, -2 %, itself
+        assertThat(m.valueAtRisk()).hasValue(-0.02);
+        // PerformanceAnalytics' ES.historical averages the returns strictly below the VaR (r[r < q]), as the Javadoc
+        // says: -5 %, -4 %, -3 %, mean (-0.05 - 0.04 - 0.03) / 3 = -0.04; the -2 % equal to the VaR is not counted
+        // (at or below would give (-0.05 - 0.04 - 0.03 - 0.02) / 4 = -0.035)
+        assertThat(m.expectedShortfall().getAsDouble()).isCloseTo(-0.04, within(EPS));
+    }
+
+    @Test
     void of_riskFreeAndMar_areSubtracted() {
         ReturnSeries s = ReferenceData.monthly(0.02, -0.01, 0.03, -0.04, 0.05);
         Metrics m = Metrics.of(s, Metrics.Options.monthly().withRiskFreePerPeriod(0.01).withMinimumAcceptableReturnPerPeriod(0.01));

@@ -37,7 +37,8 @@ final class PerformanceCommand extends PeriodCommand {
     @Nullable Symbol benchmark;
 
     @Option(names = "--risk-free", paramLabel = "RATE", converter = Converters.NotNegative.class,
-            description = "The annual risk-free rate for Sharpe and alpha, e.g. 0.03 for 3% (default: 0).")
+            description = "The annual risk-free rate for Sharpe and alpha, e.g. 0.03 for 3%% (default: 0); compounded to a "
+                    + "daily rate: (1 + RATE)^(1/252) - 1.")
     @Nullable BigDecimal riskFree;
 
     @Option(names = "--json", description = "Print one JSON document instead (figures as decimal strings, 8 places).")

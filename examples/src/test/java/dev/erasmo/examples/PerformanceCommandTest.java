@@ -48,6 +48,19 @@ class PerformanceCommandTest extends AppTest {
     }
 
     @Test
+    void performance_riskFree_isCompoundedToADailyRate() {
+        String json = app.ok("--quotes", csv, "performance", "t", "--to", "2020-01-09", "--json", "--benchmark", "BENCH", "--risk-free",
+                "0.03");
+        // rf a day = 1.03^(1/252) - 1 = 0.000117304 (0.03 / 252 would be 0.000119048). The portfolio's returns are twice
+        // BENCH's, so beta is 2 and alpha a day = mean(r - rf) - 2 mean(rb - rf) = rf: compounded back to a year, 3% exactly
+        // (with 0.03 / 252 it would be (1 + 0.03 / 252)^252 - 1 = 3.0453%)
+        assertThat(json).contains("\"beta\": \"2.00000000\"", "\"alphaAnnualized\": \"0.03000000\"")
+                // returns 0, +10%, -10%, +10%: mean 0.025, sample variance (0.025^2 + 0.075^2 + 0.125^2 + 0.075^2) / 3 = 0.0275 / 3;
+                // (0.025 - 0.000117304) / sqrt(0.0275 / 3) * sqrt(252) = 4.12564627 (with 0.03 / 252: 4.12535713)
+                .contains("\"sharpe\": \"4.12564627\"");
+    }
+
+    @Test
     void performance_table_namesTheConventions() {
         String out = app.ok("--quotes", csv, "performance", "t", "--to", "2020-01-09");
         assertThat(out).containsPattern("Time-weighted return +8\\.90%  daily returns linked")
