@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,13 +70,13 @@ public class StoreBenchmark {
     public String database;
 
     JdbcPortfolioStore store;
-    private HikariDataSource pool;
+    private @Nullable HikariDataSource pool;
     private PortfolioId big;
     private PortfolioId appended;
     private long version;
     private long next;
-    private String schema;
-    private Path file;
+    private @Nullable String schema;
+    private @Nullable Path file;
     private Erasmo cold;
     private Erasmo warm;
     private final AtomicInteger portfolios = new AtomicInteger();

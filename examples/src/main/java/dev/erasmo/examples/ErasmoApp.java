@@ -26,8 +26,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code erasmo} command-line app: paper-trading portfolios in a SQLite file, priced from real
- * daily closes (the sample data bundled with the app, or a folder of CSV files).
+ * The {@code erasmo} command-line app: paper-trading portfolios in a SQLite file or a database
+ * server, priced from Yahoo Finance by default (latest quotes, and daily history as traded with its
+ * dividends and splits), or from the real daily closes bundled with the app ({@code --quotes
+ * sample}, no network) or a folder of CSV files ({@code --quotes csv:DIR}).
  *
  * <p>Each run opens the store once, runs one command and closes it. Errors print
  * one line on stderr and exit with {@link #EXIT_REJECTED}, {@link #EXIT_USAGE} or

@@ -55,8 +55,16 @@ record QuoteData(String name, QuoteSource source, @Nullable List<String> symbols
      * @param progress where to show which history is being fetched (a terminal), or null
      */
     static QuoteData yahoo(@Nullable URI base, Clock clock, @Nullable PrintWriter progress) {
-        YahooQuoteSource.Builder b = YahooQuoteSource.builder().clock(clock).connectTimeout(YAHOO_CONNECT_TIMEOUT)
-                .requestTimeout(YAHOO_REQUEST_TIMEOUT);
+        return yahoo(YahooQuoteSource.builder(), base, clock, progress);
+    }
+
+    /**
+     * {@link #yahoo(URI, Clock, PrintWriter)} from a builder made elsewhere: the app's clock and
+     * time-outs replace the builder's, its other settings stay (tests start from time-outs unlike
+     * the app's, to see that the app's are the ones applied).
+     */
+    static QuoteData yahoo(YahooQuoteSource.Builder b, @Nullable URI base, Clock clock, @Nullable PrintWriter progress) {
+        b.clock(clock).connectTimeout(YAHOO_CONNECT_TIMEOUT).requestTimeout(YAHOO_REQUEST_TIMEOUT);
         if (base != null) {
             b.baseUri(base);
         }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 abstract class TradeCommand extends PortfolioCommand {
 
     @Parameters(index = "1", paramLabel = "SYMBOL", converter = Converters.SymbolConverter.class,
-            description = "The ticker, e.g. AAPL (see --quotes for the symbols there are).")
+            description = "The ticker, e.g. AAPL, BRK.B or OCDO.L (any that Yahoo Finance has); with --quotes sample or csv:DIR, one"
+                    + " the data has (an unknown one is refused, naming those there are).")
     Symbol symbol;
 
     @Parameters(index = "2", paramLabel = "QTY", converter = Converters.Units.class,

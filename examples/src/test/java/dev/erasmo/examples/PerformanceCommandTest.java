@@ -69,6 +69,33 @@ class PerformanceCommandTest extends AppTest {
     }
 
     @Test
+    void performance_dividendInTheQuoteData_isBookedOnceAndCountedAsAGain() {
+        // on the sample data: AAPL closes 457.35 on 2013-02-06, 468.22 on 02-07, 474.98 on 02-08 (AAPL.csv), and pays 2.65 a
+        // share with the ex-date 2013-02-07 (AAPL.dividends.csv)
+        AppRunner sample = new AppRunner(dir.resolve("sample"));
+        sample.ok("create", "d", "--cash", "10000", "--at", "2013-02-06");
+        sample.ok("buy", "d", "AAPL", "10", "--at", "2013-02-06");
+
+        // 02-06: cash 10000 - 10 x 457.35 = 5426.50, equity 5426.50 + 4573.50 = 10000.00, return 0 (the deposit is a flow)
+        // 02-07: cash 5426.50 + 10 x 2.65 = 5453.00, equity 5453.00 + 4682.20 = 10135.20, return 10135.20 / 10000 - 1 = 0.01352
+        // 02-08: equity 5453.00 + 4749.80 = 10202.80, return 10202.80 / 10135.20 - 1 = 0.00667
+        // linked: 10202.80 / 10000 - 1 = 0.02028 (without the dividend 10176.30 / 10000 - 1 = 0.01763; booked twice, 0.02293)
+        String table = sample.ok("performance", "d", "--to", "2013-02-08");
+        assertThat(table).startsWith(AppRunner.lines("booked from the quote data: dividend USD 2.65 per share of AAPL at 2013-02-07T00:00:00Z",
+                "Portfolio 'd' (USD), 2013-02-06 to 2013-02-08: 3 daily returns"))
+                .containsPattern("Time-weighted return +2\\.03%");
+
+        // run again: nothing more to book, and the dividend is in the figures once
+        assertThat(sample.ok("performance", "d", "--to", "2013-02-08", "--json")).contains("\"observations\": 3,")
+                .contains("\"timeWeightedReturn\": \"0.02028000\"")
+                // the deposit was in for all 3 days: (10202.80 - 0 - 10000) / (0 + 10000 x 3/3) = 0.02028; the dividend is
+                // income, not a flow
+                .contains("\"modifiedDietz\": \"0.02028000\"")
+                // the ex-date is the best day: 0.01352, of which 26.50 / 10000 = 0.00265 is the dividend
+                .contains("\"bestDay\": \"2013-02-07\"", "\"bestDayReturn\": \"0.01352000\"");
+    }
+
+    @Test
     void performance_withoutTo_endsOnTheLastDayEverythingHeldHasAPrice() {
         // on the sample data: AAPL's closes stop on 2013-12-31, ^GSPC's go on to 2020. AAPL's last close is carried
         // 14 days, to 2014-01-14; from 2014-01-15 it has none, and the default period stops before

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +153,30 @@ class YahooFaultsTest {
                 .hasMessage("cannot reach Yahoo Finance at http://127.0.0.1:" + port + " for history of AAPL from 2025-04-30 to 2025-10-29:"
                         + " the connection was refused");
         assertThat(slept).isEmpty();
+    }
+
+    @Test
+    void aServerThatNeverAcceptsFailsAtTheConnectTimeoutSayingSoWithoutRetrying() {
+        try (UnacceptingServer server = new UnacceptingServer()) {
+            // the request time-out is far longer than the connect time-out: only the connect time-out can end this promptly
+            YahooQuoteSource source = YahooQuoteSource.builder().baseUri(server.uri()).connectTimeout(Duration.ofMillis(500))
+                    .requestTimeout(Duration.ofSeconds(30)).sleeper(slept::add).build();
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> source.history(Symbol.of("AAPL"), FROM, TO))
+                    .isInstanceOfSatisfying(QuoteUnavailableException.class, e -> {
+                        assertThat(e.isRetryable()).isTrue();
+                        assertThat(e.retryAfter()).isEmpty();
+                        assertThat(e.getCause()).isInstanceOf(HttpConnectTimeoutException.class);
+                    })
+                    .hasMessage("cannot reach Yahoo Finance at " + server.uri() + " for history of AAPL from 2025-04-30 to 2025-10-29:"
+                            + " no connection within the connect timeout (offline, or blocked?)");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            // one attempt: no wait for a second one; and about the 0.5 s connect time-out, far below the 30 s request time-out
+            assertThat(slept).isEmpty();
+            assertThat(took).isLessThan(Duration.ofSeconds(10));
+        }
     }
 
     @Test
