@@ -226,7 +226,7 @@ final class YahooHttp {
                     throw new QuoteUnavailableException("cannot reach Yahoo Finance at " + host(uri) + " for " + what + ": " + unreachable, true, null, e);
                 }
                 if (attempt >= maxAttempts) {
-                    throw new QuoteUnavailableException("Yahoo Finance did not answer " + what + " (" + describe(e) + ") after " + attempt + " attempts",
+                    throw new QuoteUnavailableException("Yahoo Finance did not answer " + what + " (" + describe(e) + ") after " + attempts(attempt),
                             true, null, e);
                 }
                 pause(backoff(attempt), what);
@@ -238,7 +238,7 @@ final class YahooHttp {
                 boolean waitTooLong = retryAfter != null && retryAfter.compareTo(maxBackoff) > 0;
                 if (attempt >= maxAttempts || waitTooLong) {
                     String why = status == 429 ? "is rate limiting (HTTP 429)" : "failed (HTTP " + status + ")";
-                    throw new QuoteUnavailableException("Yahoo Finance " + why + " for " + what + " after " + attempt + " attempt" + (attempt == 1 ? "" : "s")
+                    throw new QuoteUnavailableException("Yahoo Finance " + why + " for " + what + " after " + attempts(attempt)
                             + (retryAfter != null ? ", asking to wait " + retryAfter.toSeconds() + " s" : "") + ": " + excerpt(r.body()), true, retryAfter, null);
                 }
                 pause(retryAfter != null ? retryAfter : backoff(attempt), what);
@@ -423,5 +423,10 @@ final class YahooHttp {
             b.append(Character.isISOControl(c) ? '?' : c);
         }
         return one.length() > max ? b + "..." : b.toString();
+    }
+
+    /** "1 attempt", "3 attempts". */
+    private static String attempts(int n) {
+        return n + (n == 1 ? " attempt" : " attempts");
     }
 }

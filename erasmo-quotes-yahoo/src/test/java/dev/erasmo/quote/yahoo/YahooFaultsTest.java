@@ -138,6 +138,9 @@ class YahooFaultsTest {
                 .hasMessageContaining("did not answer").hasMessageContaining("2 attempts");
         // two time-outs of 0.15 s, not two full answers of 1.5 s
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_400));
+        // one attempt only: said in the singular
+        assertThatThrownBy(() -> builder().requestTimeout(Duration.ofMillis(150)).maxAttempts(1).build().history(Symbol.of("AAPL"), FROM, TO))
+                .hasMessageContaining("did not answer").hasMessageEndingWith("after 1 attempt");
     }
 
     @Test
