@@ -38,17 +38,17 @@ final class HtmlReport {
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2430;max-width:980px;margin:2em auto;padding:0 1em}
             h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.6em 0 .5em}
             .meta,.note{color:#5b6573}.warn{color:#b3261e}svg text.warn{fill:#b3261e}
-            .scroll{overflow-x:auto}svg{width:100%;min-width:540px;height:auto;display:block}
+            .scroll{overflow-x:auto}svg{width:100%;min-width:640px;height:auto;display:block}
             svg text{font:11px system-ui,sans-serif;fill:#5b6573}
             .grid{stroke:#e3e7ec}.zero{stroke:#8d96a3}.axis{stroke:#8d96a3}
             .line{fill:none;stroke-width:1.6;stroke-linejoin:round}
             .portfolio{stroke:#1f63b5}.benchmark{stroke:#e07b00}.drawdown{stroke:#b3261e}.area{fill:#b3261e;fill-opacity:.15;stroke:none}
             .bar{fill:#1f63b5}.bar.cash{fill:#7fa7d6}
             table{border-collapse:collapse;margin:.3em 0 1em}
-            th,td{padding:.25em .7em;border-bottom:1px solid #e3e7ec;text-align:left;vertical-align:top;white-space:nowrap}
+            th,td{padding:.25em .7em;border-bottom:1px solid #e3e7ec;text-align:left;vertical-align:top}
             th{font-weight:600;font-size:.85em;color:#5b6573}
             .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            .label{white-space:pre}
+            .label{white-space:pre}.holdings td{white-space:nowrap}
             """;
 
     private HtmlReport() {
@@ -95,7 +95,7 @@ final class HtmlReport {
                 .append(performance.benchmark() == null ? "" : ", against " + esc(performance.benchmark().value()))
                 .append("; conventions as in <code>erasmo performance</code>.</p>\n");
         table(b, List.of("", "", ""), List.of(false, true, false),
-                PerformanceCommand.rows(performance).stream().map(r -> new String[] {r.label(), r.value(), r.note()}).toList(), "label");
+                PerformanceCommand.rows(performance).stream().map(r -> new String[] {r.label(), r.value(), r.note()}).toList(), "label", "");
         b.append("</body>\n</html>\n");
         return b.toString();
     }
@@ -320,19 +320,23 @@ final class HtmlReport {
             b.append("<p>No holdings.</p>\n");
         } else {
             table(b, ValuationTable.HOLDINGS.stream().map(ValuationTable.Column::header).toList(),
-                    ValuationTable.HOLDINGS.stream().map(c -> !c.text()).toList(), v.positions().stream().map(ValuationTable::holding).toList(), "");
+                    ValuationTable.HOLDINGS.stream().map(c -> !c.text()).toList(), v.positions().stream().map(ValuationTable::holding).toList(), "",
+                    "holdings");
         }
         b.append("<p class=\"note\">Totals since the portfolio began (realized P&amp;L, dividends, fees, deposits and the total return"
                 + " count every event up to this date, not only the period of the charts).</p>\n");
-        table(b, List.of("", "", ""), List.of(false, false, true), ValuationTable.totals(report), "label");
+        table(b, List.of("", "", ""), List.of(false, false, true), ValuationTable.totals(report), "label", "");
         if (!v.isComplete()) {
             b.append("<p class=\"warn\">INCOMPLETE: left out of the totals: ").append(esc(String.join("; ", v.missing()))).append("</p>\n");
         }
     }
 
-    /** A table; a header row unless every header is empty; the first column's cells get {@code firstClass}. */
-    private static void table(StringBuilder b, List<String> headers, List<Boolean> numeric, List<String[]> rows, String firstClass) {
-        b.append("<div class=\"scroll\"><table>\n");
+    /**
+     * A table of class {@code tableClass} (none if empty), in a box that scrolls sideways on a narrow
+     * screen; a header row unless every header is empty; the first column's cells get {@code firstClass}.
+     */
+    private static void table(StringBuilder b, List<String> headers, List<Boolean> numeric, List<String[]> rows, String firstClass, String tableClass) {
+        b.append("<div class=\"scroll\"><table").append(tableClass.isEmpty() ? "" : " class=\"" + tableClass + "\"").append(">\n");
         if (headers.stream().anyMatch(h -> !h.isEmpty())) {
             b.append("<tr>");
             for (int c = 0; c < headers.size(); c++) {
