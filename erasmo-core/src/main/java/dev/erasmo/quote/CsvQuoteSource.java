@@ -62,7 +62,9 @@ public final class CsvQuoteSource implements QuoteSource {
          *
          * @param fileName e.g. {@code "AAPL.csv"}
          * @return the stream, which the source closes, or null if there is no such file
-         * @throws IOException if the file exists but cannot be read
+         * @throws IOException if the file exists but cannot be read; a {@link
+         *     java.nio.file.NoSuchFileException} means there is no such file, like null, so
+         *     {@code name -> Files.newInputStream(folder.resolve(name))} serves a folder
          */
         @Nullable InputStream open(String fileName) throws IOException;
     }
@@ -213,10 +215,18 @@ public final class CsvQuoteSource implements QuoteSource {
 
     /** Reads a whole file as rows of fields; null if the file does not exist. */
     private @Nullable List<String[]> read(String file) {
-        try (InputStream in = files.open(file)) {
-            if (in == null) {
-                return null;
-            }
+        InputStream opened;
+        try {
+            opened = files.open(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        if (opened == null) {
+            return null;
+        }
+        try (InputStream in = opened) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String[]> rows = new ArrayList<>();
             String line;

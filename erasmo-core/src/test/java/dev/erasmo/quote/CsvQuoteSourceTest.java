@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.money.Price;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvQuoteSourceTest {
 
@@ -98,6 +102,24 @@ class CsvQuoteSourceTest {
         assertThatThrownBy(() -> source().history(AAPL, LocalDate.MIN, LocalDate.MAX)).isInstanceOf(QuoteNotFoundException.class)
                 .hasMessageContaining("AAPL");
         assertThat(source().latest(List.of(AAPL))).isEmpty();
+    }
+
+    @Test
+    void aFolderOpenedWithFilesNewInputStream_readsWhatIsThereAndTakesAMissingFileForNone(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("NVDA.csv"), "Date,Close\n2021-07-19,751.19\n2021-07-20,186.12\n");
+        // no NVDA.dividends.csv, NVDA.splits.csv nor AAPL.csv: NoSuchFileException means absent, as null does
+        CsvQuoteSource folderSource = CsvQuoteSource.builder(name -> Files.newInputStream(folder.resolve(name))).build();
+        PriceHistory h = folderSource.history(Symbol.of("NVDA"), LocalDate.parse("2021-01-01"), LocalDate.parse("2021-12-31"));
+        assertThat(h.bars()).hasSize(2);
+        assertThat(h.splits()).isEmpty();
+        assertThat(h.dividends()).isEmpty();
+        assertThatThrownBy(() -> folderSource.history(AAPL, LocalDate.MIN, LocalDate.MAX)).isInstanceOf(QuoteNotFoundException.class);
+        // any other failure to open is still an error naming the file
+        CsvQuoteSource unreadable = CsvQuoteSource.builder(name -> {
+            throw new java.nio.file.AccessDeniedException(name);
+        }).build();
+        assertThatThrownBy(() -> unreadable.history(AAPL, LocalDate.MIN, LocalDate.MAX)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("AAPL.csv: ");
     }
 
     @Test
