@@ -424,11 +424,34 @@ public final class Erasmo {
      * @throws StaleVersionException if other writers won every retry
      */
     public CommandResult bookAll(PortfolioId id, List<? extends LedgerEvent> events) {
+        return bookAll(id, events, null);
+    }
+
+    /**
+     * Books many events in one write under an idempotency key, like {@link #bookAll(PortfolioId,
+     * List)}: the key goes with the last event, so the same list sent again (an import retried
+     * after a lost connection) books nothing and returns the first result, replayed. The key
+     * sent with another list is rejected ({@link Rejection.Reason#IDEMPOTENCY_KEY_REUSED}) when the
+     * ledger's entries ending with the key's differ from the list in kind, symbol or size (time,
+     * price and fee are not compared, as for one command), or there are fewer of them than events
+     * in the list; a list that repeats only the end of the first one is taken for it.
+     *
+     * @param id the portfolio
+     * @param events the events, in the order to book them; at least one
+     * @param key the client's key for this list, or null for none
+     * @return booked (or replayed), or rejected with nothing written
+     * @throws IllegalArgumentException if there is no event, or one is dated after the clock's now
+     *     or before {@link #EARLIEST_EVENT_TIME} (nothing is written)
+     * @throws PortfolioNotFoundException if there is no such portfolio
+     * @throws StaleVersionException if other writers won every retry
+     */
+    public CommandResult bookAll(PortfolioId id, List<? extends LedgerEvent> events, @Nullable IdempotencyKey key) {
         List<LedgerEvent> all = List.copyOf(events);
         if (all.isEmpty()) {
             throw new IllegalArgumentException("no event to book");
         }
-        return write(id, null, null, before -> {
+        List<Request> requests = all.stream().map(Request::of).toList();
+        return write(id, p -> replayAll(p, key, requests), before -> {
             Instant now = clock.instant();
             Portfolio after = before;
             for (int i = 0; i < all.size(); i++) {
@@ -436,7 +459,7 @@ public final class Erasmo {
                 checkTime(event, now);
                 try {
                     refuseTwice(after, event);
-                    after = after.append(event);
+                    after = after.append(event, i == all.size() - 1 ? key : null);
                 } catch (RejectedException e) {
                     throw new RejectedException(new Rejection(e.rejection().reason(), "event " + (i + 1) + " of " + all.size() + " ("
                             + Portfolio.describe(event) + "): " + e.rejection().message() + "; none of the " + all.size() + " was booked"));
@@ -461,7 +484,7 @@ public final class Erasmo {
      * {@code make} may throw {@link RejectedException}.
      */
     private CommandResult book(PortfolioId id, @Nullable IdempotencyKey key, Request request, Function<Portfolio, LedgerEvent> make) {
-        return write(id, key, request, before -> {
+        return write(id, p -> replay(p, key, request), before -> {
             LedgerEvent event = make.apply(before);
             checkTime(event, clock.instant());
             return before.append(event, key);
@@ -470,17 +493,18 @@ public final class Erasmo {
 
     /**
      * Appends what {@code change} adds to the portfolio as loaded for each attempt, under the
-     * portfolio's write lock, retrying when another writer stored first; a keyed request that
-     * was booked before is replayed instead. {@code change} may throw {@link RejectedException}.
+     * portfolio's write lock, retrying when another writer stored first; what {@code replay}
+     * finds (a keyed request booked before) is answered instead. {@code change} may throw {@link
+     * RejectedException}.
      */
-    private CommandResult write(PortfolioId id, @Nullable IdempotencyKey key, @Nullable Request request, UnaryOperator<Portfolio> change) {
+    private CommandResult write(PortfolioId id, Function<Portfolio, Optional<CommandResult>> replay, UnaryOperator<Portfolio> change) {
         synchronized (writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)]) {
             StaleVersionException lost = null;
             for (int attempt = 0; attempt <= maxRetries; attempt++) {
                 Portfolio before = portfolio(id);
-                Optional<CommandResult> replay = request == null ? Optional.empty() : replay(before, key, request);
-                if (replay.isPresent()) {
-                    return replay.get();
+                Optional<CommandResult> replayed = replay.apply(before);
+                if (replayed.isPresent()) {
+                    return replayed.get();
                 }
                 Portfolio after;
                 try {
@@ -557,6 +581,31 @@ public final class Erasmo {
                     + " already booked #" + first.sequence() + " (" + Portfolio.describe(first.event()) + "), another command than this "
                     + request.kind().name().toLowerCase(java.util.Locale.ROOT) + (request.symbol() != null ? " " + request.symbol() : "")
                     + " " + request.size() + "; use a new key for a new command"));
+        });
+    }
+
+    /**
+     * The first result of a list of events retried with its idempotency key, which went with its
+     * last event: that entry if the entries ending with it are the same requests, a rejection if
+     * the key booked something else; empty if the key booked nothing yet (or there is no key).
+     */
+    private static Optional<CommandResult> replayAll(Portfolio p, @Nullable IdempotencyKey key, List<Request> requests) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return p.findEntry(key).map(last -> {
+            int n = requests.size();
+            long first = last.sequence() - n + 1;
+            boolean same = first >= 1;
+            for (int i = 0; same && i < n; i++) {
+                same = Request.of(p.entries().get((int) (first - 1 + i)).event()).equals(requests.get(i));
+            }
+            if (same) {
+                return new CommandResult.Booked(last, p, true);
+            }
+            return new CommandResult.Rejected(new Rejection(Rejection.Reason.IDEMPOTENCY_KEY_REUSED, "idempotency key " + key
+                    + " already booked #" + last.sequence() + " (" + Portfolio.describe(last.event()) + ") at the end of another command "
+                    + "than these " + n + " events; use a new key for a new command"));
         });
     }
 

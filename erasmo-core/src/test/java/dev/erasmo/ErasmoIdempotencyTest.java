@@ -3,10 +3,14 @@ package dev.erasmo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.erasmo.instrument.Instrument;
 import dev.erasmo.instrument.Symbol;
 import dev.erasmo.ledger.Buy;
+import dev.erasmo.ledger.Deposit;
+import dev.erasmo.ledger.EventId;
 import dev.erasmo.ledger.IdempotencyKey;
 import dev.erasmo.ledger.LedgerEntry;
+import dev.erasmo.ledger.LedgerEvent;
 import dev.erasmo.money.Money;
 import dev.erasmo.money.Price;
 import dev.erasmo.money.Quantity;
@@ -65,6 +69,41 @@ class ErasmoIdempotencyTest {
 
     private static Money usd(String amount) {
         return Money.of("USD", amount);
+    }
+
+    @Test
+    void bookAll_sameListAndKeyTwice_booksOnce_anotherListUnderTheKeyIsRejected() {
+        PortfolioInfo p = erasmo.createPortfolio(ALICE, "import");
+        Instrument aapl = new Instrument(AAPL, USD);
+        // an import: 1,000 deposited, 1 AAPL bought at 549.03 (fee 1): cash 1,000 - 550.03 = 449.97
+        List<LedgerEvent> events = List.of(new Deposit(EventId.random(), day("2013-01-02"), usd("1000")),
+                new Buy(EventId.random(), day("2013-01-02"), aapl, Quantity.of(1), Price.of("USD", "549.03"), usd("1")));
+        CommandResult first = erasmo.bookAll(p.id(), events, K1);
+        // sent again, as a client that lost the answer would: new event ids, the same requests
+        List<LedgerEvent> resent = List.of(new Deposit(EventId.random(), day("2013-01-02"), usd("1000")),
+                new Buy(EventId.random(), day("2013-01-02"), aapl, Quantity.of(1), Price.of("USD", "549.03"), usd("1")));
+        CommandResult again = erasmo.bookAll(p.id(), resent, K1);
+
+        assertThat(first).isInstanceOfSatisfying(CommandResult.Booked.class, b -> assertThat(b.replayed()).isFalse());
+        assertThat(again).isInstanceOfSatisfying(CommandResult.Booked.class, b -> {
+            assertThat(b.replayed()).isTrue();
+            assertThat(b.entry()).isEqualTo(first.orElseThrow());
+        });
+        assertThat(first.orElseThrow().sequence()).isEqualTo(2);
+        assertThat(first.orElseThrow().key()).isEqualTo(K1);
+        assertThat(store.load(p.id()).version()).isEqualTo(2);
+        assertThat(erasmo.portfolio(p.id()).state().cash(USD)).isEqualTo(usd("449.97"));
+
+        // the key with another list: only the last event the same, or one event more
+        List<LedgerEvent> other = List.of(new Deposit(EventId.random(), day("2013-01-02"), usd("999")),
+                new Buy(EventId.random(), day("2013-01-02"), aapl, Quantity.of(1), Price.of("USD", "549.03"), usd("1")));
+        for (List<LedgerEvent> list : List.of(other, List.of(new Deposit(EventId.random(), day("2013-01-02"), usd("1")), events.get(0),
+                events.get(1)))) {
+            CommandResult r = erasmo.bookAll(p.id(), list, K1);
+            assertThat(r).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                    x -> assertThat(x.rejection().reason()).isEqualTo(Reason.IDEMPOTENCY_KEY_REUSED));
+        }
+        assertThat(store.load(p.id()).version()).isEqualTo(2);
     }
 
     @Test

@@ -127,7 +127,7 @@ final class PerformanceCommand extends PeriodCommand {
                 "daily returns linked; deposits and withdrawals are not gains"));
         rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
         rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
-                r.xirr() == null ? "none: the first or last day leaves out a position without a price"
+                r.xirr() == null ? "none: the first or last day leaves out something held without a price or FX rate"
                         : r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR, a rate per year, of the start value, deposits, withdrawals (at the start of their day) and the end value"));
         rows.add(new Row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in"));
         rows.add(new Row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation"));

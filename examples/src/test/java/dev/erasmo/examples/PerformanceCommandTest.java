@@ -107,7 +107,7 @@ class PerformanceCommandTest extends AppTest {
         assertThat(out).contains("Portfolio 's' (USD), 2013-12-02 to 2014-01-14:");
         assertThat(out).containsPattern("Money-weighted return +-?[0-9.]+%");
         // with --to past it, the money-weighted return is not given: the end value would leave out AAPL
-        assertThat(sample.ok("performance", "s", "--to", "2014-02-03")).contains("none: the first or last day leaves out a position without a price");
+        assertThat(sample.ok("performance", "s", "--to", "2014-02-03")).contains("none: the first or last day leaves out something held without a price or FX rate");
     }
 
     @Test
