@@ -418,8 +418,9 @@ public final class Erasmo {
      * @return booked, with the last event's entry and the portfolio holding them all; or rejected
      *     with the reason of the first event that broke a rule, its place in the list named in the
      *     message, and nothing written
-     * @throws IllegalArgumentException if there is no event, or one is dated after the clock's now
-     *     or before {@link #EARLIEST_EVENT_TIME} (nothing is written)
+     * @throws IllegalArgumentException if there is no event, one is dated after the clock's now
+     *     or before {@link #EARLIEST_EVENT_TIME}, or two have one id (nothing is written)
+     * @throws NullPointerException if an event is null, naming its place
      * @throws PortfolioNotFoundException if there is no such portfolio
      * @throws StaleVersionException if other writers won every retry
      */
@@ -440,23 +441,33 @@ public final class Erasmo {
      * @param events the events, in the order to book them; at least one
      * @param key the client's key for this list, or null for none
      * @return booked (or replayed), or rejected with nothing written
-     * @throws IllegalArgumentException if there is no event, or one is dated after the clock's now
-     *     or before {@link #EARLIEST_EVENT_TIME} (nothing is written)
+     * @throws IllegalArgumentException if there is no event, one is dated after the clock's now
+     *     or before {@link #EARLIEST_EVENT_TIME}, or two have one id (nothing is written)
+     * @throws NullPointerException if an event is null, naming its place
      * @throws PortfolioNotFoundException if there is no such portfolio
      * @throws StaleVersionException if other writers won every retry
      */
     public CommandResult bookAll(PortfolioId id, List<? extends LedgerEvent> events, @Nullable IdempotencyKey key) {
-        List<LedgerEvent> all = List.copyOf(events);
-        if (all.isEmpty()) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
             throw new IllegalArgumentException("no event to book");
         }
+        Set<EventId> ids = new HashSet<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < events.size(); i++) {
+            LedgerEvent event = Objects.requireNonNull(events.get(i), "event " + (i + 1) + " of " + events.size() + " is null");
+            checkTime(event, now);
+            if (!ids.add(event.id())) {
+                throw new IllegalArgumentException("event " + (i + 1) + " of " + events.size() + " has the id " + event.id()
+                        + " of an event before it in the list");
+            }
+        }
+        List<LedgerEvent> all = List.copyOf(events);
         List<Request> requests = all.stream().map(Request::of).toList();
         return write(id, p -> replayAll(p, key, requests), before -> {
-            Instant now = clock.instant();
             Portfolio after = before;
             for (int i = 0; i < all.size(); i++) {
                 LedgerEvent event = all.get(i);
-                checkTime(event, now);
                 try {
                     refuseTwice(after, event);
                     after = after.append(event, i == all.size() - 1 ? key : null);
@@ -1390,9 +1401,9 @@ public final class Erasmo {
      * @return the reconciliation, from the valuations at the end of the day before {@code from} and at the end of {@code to}
      *     (of one version of the ledger, loaded once)
      * @throws IllegalArgumentException if {@code from} is after {@code to}
-     * @throws IllegalStateException if a currency held at either end, or booked in the period, has
-     *     no rate into the base at an end (its {@code FROMTO=X} close as of that day): the message
-     *     names it
+     * @throws IllegalStateException if a currency held at the end or booked in the period has no
+     *     rate into the base at the end, or one held at the start none at the start (its {@code
+     *     FROMTO=X} close as of that day): the message names it
      */
     public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
@@ -1418,8 +1429,16 @@ public final class Erasmo {
         Valuation start = s.valuation();
         Valuation end = t.valuation();
         for (Currency c : held) {
-            parts.add(CurrencyReconciliation.of(c, rate(s.fx(), c, before), rate(t.fx(), c, to), s.state(), start, t.state(), end,
-                    feeEvents.getOrDefault(c, Money.zero(c))));
+            Money fees = feeEvents.getOrDefault(c, Money.zero(c));
+            CurrencyReconciliation part = CurrencyReconciliation.of(c, BigDecimal.ONE, BigDecimal.ONE, s.state(), start, t.state(), end, fees);
+            if (part.isZero()) {
+                // nothing held in it at either end nor booked in it in the period (a currency used once, long ago): no rate needed
+                continue;
+            }
+            // the start's rate only converts the start's equity: without any, the end's serves
+            BigDecimal endRate = rate(t.fx(), c, to);
+            BigDecimal startRate = part.startEquity().isZero() ? endRate : rate(s.fx(), c, before);
+            parts.add(CurrencyReconciliation.of(c, startRate, endRate, s.state(), start, t.state(), end, fees));
         }
         return Reconciliation.of(from, to, start, end, parts);
     }

@@ -264,6 +264,14 @@ class ErasmoTest {
                 new Dividend(EventId.random(), day("2013-01-04").plusSeconds(60), aapl, Price.of("USD", "1")));
         assertThat(((CommandResult.Rejected) e.bookAll(p.id(), twice)).rejection().reason()).isEqualTo(Reason.ALREADY_BOOKED);
         assertThatThrownBy(() -> e.bookAll(p.id(), List.of())).isInstanceOf(IllegalArgumentException.class);
+        // a null, an id twice in the list, or a date after now: refused before any rule is checked, naming the event's place
+        Deposit five = new Deposit(EventId.random(), day("2013-01-03"), usd("5"));
+        assertThatThrownBy(() -> e.bookAll(p.id(), java.util.Arrays.asList(five, null))).isInstanceOf(NullPointerException.class)
+                .hasMessage("event 2 of 2 is null");
+        assertThatThrownBy(() -> e.bookAll(p.id(), List.of(five, new Deposit(five.id(), day("2013-01-04"), usd("6")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("event 2 of 2 has the id " + five.id() + " of an event before it in the list");
+        assertThatThrownBy(() -> e.bookAll(p.id(), List.of(bad.get(1), new Deposit(EventId.random(), NOW.plusSeconds(1), usd("1")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
         assertThatThrownBy(() -> e.bookAll(p.id(), List.of(new Deposit(EventId.random(), NOW.plusSeconds(1), usd("1")))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after now");
         assertThat(store.load(p.id()).version()).isEqualTo(501);

@@ -198,7 +198,7 @@ class HistoryAdversarialTest {
             } else {
                 // no rate for the dollars at either end: the reconciliation says which, rather than a figure that leaves them out
                 assertThatThrownBy(() -> e.reconcile(p.id(), d("2024-01-02"), d("2024-01-04"))).isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("no USDEUR=X close as of 2024-01-01");
+                        .hasMessageContaining("no USDEUR=X close as of 2024-01-04");
                 Reconciliations.verifyPositions(e, p.id(), d("2024-01-02"), d("2024-01-04"));
             }
         }
@@ -247,6 +247,30 @@ class HistoryAdversarialTest {
                 dollars.endEquity(), dollars.externalFlows(), dollars.realizedPnl(), dollars.unrealizedPnlChange(), usd("0.00"),
                 dollars.feeEvents(), dollars.unpricedCostChange());
         assertThatThrownBy(wrong::verify).isInstanceOf(IllegalStateException.class).hasMessageContaining("leave USD 1.50 unexplained");
+    }
+
+    @Test
+    void aCurrencyUsedOnceAndGone_needsNoRateLater_andOneNotHeldAtTheStartNoRateThen() {
+        // dollars at 0.90 to 0.93 EUR from 2024-01-01 to 01-04 only
+        Erasmo e = erasmo(X, USD_EUR);
+        PortfolioInfo p = e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
+        e.deposit(p.id(), Money.of(EUR, new BigDecimal("500")), at("2024-01-02"));
+        e.deposit(p.id(), Money.of(USD, new BigDecimal("10")), at("2024-01-03"));
+        e.withdraw(p.id(), Money.of(USD, new BigDecimal("10")), at("2024-01-04"));
+
+        // in February no dollar is held nor booked, and there is no rate: the valuation is complete, the reconciliation needs none
+        assertThat(e.valuation(p.id(), d("2024-02-20")).missing()).isEmpty();
+        Reconciliation feb = Reconciliations.verify(e, p.id(), d("2024-02-12"), d("2024-02-20"));
+        assertThat(feb.currencies()).extracting(CurrencyReconciliation::currency).containsExactly(EUR);
+        assertThat(feb.converted()).isFalse();
+
+        // from before any rate (2023-12-01) to 01-03: no dollar at the start, so the start's rate is not asked; USD 10 at 0.92 = 9.20
+        Reconciliation since = Reconciliations.verify(e, p.id(), d("2023-12-01"), d("2024-01-03"));
+        CurrencyReconciliation dollars = since.currencies().get(1);
+        assertThat(List.of(dollars.startRate(), dollars.endRate())).containsExactly(new BigDecimal("0.92"), new BigDecimal("0.92"));
+        assertThat(List.of(since.externalFlows(), since.fxEffect())).containsExactly(eur("509.20"), eur("0.00"));
+        // but a period starting while dollars are held needs the start's rate: from 01-04 (start: the end of 01-03) there is one, 0.92
+        Reconciliations.verify(e, p.id(), d("2024-01-04"), d("2024-01-04"));
     }
 
     private static Money usd(String amount) {

@@ -128,6 +128,16 @@ public record CurrencyReconciliation(Currency currency, BigDecimal startRate, Bi
     }
 
     /**
+     * Whether nothing was held in the currency at either end nor booked in it in the period.
+     *
+     * @return true if every amount is zero
+     */
+    public boolean isZero() {
+        return startEquity.isZero() && endEquity.isZero() && externalFlows.isZero() && realizedPnl.isZero() && unrealizedPnlChange.isZero()
+                && income.isZero() && feeEvents.isZero() && unpricedCostChange.isZero();
+    }
+
+    /**
      * What the terms leave unexplained: end equity - start equity - (external flows + realized
      * P&amp;L + change in unrealized P&amp;L + income - fee events - change in the unpriced cost).
      *

@@ -56,8 +56,9 @@ import java.util.function.Function;
  * @param unpricedCostChange the change of the cost of positions without a price
  * @param fxEffect what is left: what the change of rates did (zero when nothing is held in
  *     another currency than the base)
- * @param currencies the identity of each currency held, in it, by currency code (the base's
- *     included)
+ * @param currencies the identity of each currency held at either end or booked in the period, in
+ *     it, by currency code (the base's included then); the start rate of one not held at the start
+ *     is its end rate, which converts nothing there
  * @param conversions how many amounts were converted from another currency and rounded to make
  *     the figures above (zero in one currency)
  */

@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  *       rounded half-even to {@value #RATIO_SCALE} decimals; null when net deposits are not above
  *       zero, or when the valuation is incomplete (a return over part of the portfolio would
  *       mislead);
- *   <li>a position without a price or FX rate, or cash without an FX rate, is left out of the
- *       totals and named in {@link #missing()}; the valuation is then {@linkplain #isComplete()
+ *   <li>a position without a price or FX rate, or cash (or another running total) other than
+ *       zero without an FX rate, is left out of the totals and named in {@link #missing()}; the valuation is then {@linkplain #isComplete()
  *       incomplete}, its totals cover only what could be valued, and it has no total return.
  *       Nothing is ever valued at zero silently.
  * </ul>
@@ -153,6 +153,10 @@ public record Valuation(Currency baseCurrency, List<PositionValuation> positions
     private static Money sum(Currency base, Iterable<Money> amounts, FxRates fx, Set<String> missing) {
         Money total = Money.zero(base);
         for (Money m : amounts) {
+            if (m.isZero()) {
+                // nothing to convert: a currency once used and now at zero needs no rate
+                continue;
+            }
             Optional<Money> converted = fx.toBase(m);
             if (converted.isPresent()) {
                 total = total.plus(converted.get());

@@ -83,15 +83,30 @@ final class HtmlReport {
         if (curve.days().isEmpty()) {
             b.append("<p class=\"warn\">No day to show between these dates: there is no curve to draw.</p>\n");
         } else if (performance.metrics().observations() == 0) {
+            String why = curve.days().stream().allMatch(DailyValue::complete) ? "nothing was invested: the equity was zero"
+                    : "none with a value of everything held on it and the day before" + firstMissing(curve);
             b.append("<p class=\"warn\">No daily return between these dates (").append(curve.days().size())
-                    .append(curve.days().size() == 1 ? " day" : " days").append(", none with a value of everything held on it and the day before")
-                    .append(firstMissing(curve)).append("): there is no return to draw.</p>\n");
+                    .append(curve.days().size() == 1 ? " day, " : " days, ").append(esc(why)).append("): there is no return to draw.</p>\n");
         } else {
+            List<DailyValue> days = curve.days();
+            LocalDate lastDay = days.get(days.size() - 1).date();
+            if (ChronoUnit.DAYS.between(lastDay, curve.to()) > 7) {
+                b.append("<p class=\"note\">The closes of what was held end on ").append(lastDay)
+                        .append(": the charts and figures stop there, not on ").append(curve.to()).append(".</p>\n");
+            }
+            int first = 0;
+            while (first < days.size() && days.get(first).dailyReturn() == null && days.get(first).complete()) {
+                first++;
+            }
+            if (first > 0 && first < days.size()) {
+                b.append("<p class=\"note\">Nothing was invested before ").append(days.get(first).date())
+                        .append(": the lines start flat.</p>\n");
+            }
             curves(b, performance, benchmark);
         }
         allocation(b, holdings);
         holdings(b, holdings);
-        b.append("<h2>Performance</h2>\n<p class=\"note\">").append(performance.metrics().observations()).append(" daily returns")
+        b.append("<h2>Performance</h2>\n<p class=\"note\">").append(PerformanceCommand.dailyReturns(performance.metrics()))
                 .append(performance.benchmark() == null ? "" : ", against " + esc(performance.benchmark().value()))
                 .append("; conventions as in <code>erasmo performance</code>.</p>\n");
         table(b, List.of("", "", ""), List.of(false, true, false),
@@ -231,7 +246,7 @@ final class HtmlReport {
         }
         double bottom = CHART_HEIGHT - BOTTOM;
         for (int i : ticks) {
-            String anchor = ticks.size() > 1 && i == ticks.get(0) ? "start" : ticks.size() > 1 && i == n - 1 ? "end" : "middle";
+            String anchor = i == n - 1 ? "end" : i == ticks.get(0) ? "start" : "middle";
             b.append("<line class=\"axis\" x1=\"").append(f(s.x(i))).append("\" x2=\"").append(f(s.x(i))).append("\" y1=\"").append(f(bottom))
                     .append("\" y2=\"").append(f(bottom + 4)).append("\"/><text x=\"").append(f(s.x(i))).append("\" y=\"").append(f(bottom + 16))
                     .append("\" text-anchor=\"").append(anchor).append("\">").append(dates.get(i)).append("</text>\n");

@@ -109,6 +109,11 @@ final class PerformanceCommand extends PeriodCommand {
     record Row(String label, String value, String note) {
     }
 
+    /** "1 daily return", "252 daily returns". */
+    static String dailyReturns(Metrics m) {
+        return m.observations() + (m.observations() == 1 ? " daily return" : " daily returns");
+    }
+
     /** The linked return: none without a daily return (not the 0 of an empty product). */
     static OptionalDouble linked(Metrics m) {
         return m.observations() == 0 ? OptionalDouble.empty() : OptionalDouble.of(m.cumulativeReturn());
@@ -127,7 +132,8 @@ final class PerformanceCommand extends PeriodCommand {
                 "daily returns linked; deposits and withdrawals are not gains"));
         rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
         rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
-                r.xirr() == null ? "none: the first or last day leaves out something held without a price or FX rate"
+                r.xirr() == null ? (r.curve().days().isEmpty() ? "none: no day in the period"
+                        : "none: the first or last day leaves out something held without a price or FX rate")
                         : r.xirr() instanceof Xirr.NoSolution no ? no.message() : "XIRR, a rate per year, of the start value, deposits, withdrawals (at the start of their day) and the end value"));
         rows.add(new Row("Modified Dietz", pct(r.modifiedDietz()), "the period's return, flows weighted by the days they were in"));
         rows.add(new Row("Volatility", pct(m.annualizedVolatility()), "annualized, sample standard deviation"));
@@ -155,7 +161,7 @@ final class PerformanceCommand extends PeriodCommand {
     private static void print(Report r, PrintWriter out) {
         EquityCurve c = r.curve();
         out.println("Portfolio '" + c.portfolio().name() + "' (" + c.portfolio().baseCurrency().getCurrencyCode() + "), " + c.from() + " to "
-                + c.to() + ": " + r.metrics().observations() + " daily returns" + (r.benchmark() != null ? ", against " + r.benchmark() : ""));
+                + c.to() + ": " + dailyReturns(r.metrics()) + (r.benchmark() != null ? ", against " + r.benchmark() : ""));
         out.println();
         Table t = new Table().left("").right("").left("");
         rows(r).forEach(row -> t.row(row.label(), row.value(), row.note()));

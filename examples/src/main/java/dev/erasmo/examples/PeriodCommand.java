@@ -64,7 +64,7 @@ abstract class PeriodCommand extends PortfolioCommand {
     /** The period asked for, as {first, last}: by default from the first event to today. */
     LocalDate[] period(Session session, PortfolioInfo portfolio) {
         Erasmo erasmo = session.erasmo();
-        LocalDate last = erasmo.dateOf(session.at(to));
+        LocalDate last = erasmo.dateOf(session.at(to, "--to"));
         List<LedgerEntry> events = erasmo.portfolio(portfolio.id()).entriesInEffectiveOrder();
         LocalDate first = from != null ? erasmo.dateOf(from) : events.isEmpty() ? last : erasmo.dateOf(events.get(0).event().at());
         if (first.isAfter(last)) {

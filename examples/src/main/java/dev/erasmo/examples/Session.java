@@ -64,12 +64,17 @@ final class Session implements AutoCloseable {
 
     /** The time given with {@code --at}, or now; never in the future. */
     Instant at(@Nullable Instant at) {
+        return at(at, "--at");
+    }
+
+    /** The time given with an option, or now; never in the future (the error names the option). */
+    Instant at(@Nullable Instant at, String option) {
         Instant now = clock.instant();
         if (at == null) {
             return now;
         }
         if (at.isAfter(now)) {
-            throw new IllegalArgumentException("--at " + Text.time(at) + " is in the future (now is " + now + ")");
+            throw new IllegalArgumentException(option + " " + Text.time(at) + " is in the future (now is " + now + ")");
         }
         return at;
     }

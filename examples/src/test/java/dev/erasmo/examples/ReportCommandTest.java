@@ -128,6 +128,7 @@ class ReportCommandTest extends AppTest {
         app.ok("--quotes", csv, "report", "c", "--out", page.toString(), "--from", "2020-01-11", "--to", "2020-01-12");
         String html = Files.readString(page);
         assertThat(html).contains("No day to show between these dates", "<p>No holdings.</p>");
+        assertThat(rows(parse(page))).contains(List.of("Money-weighted return", "-", "none: no day in the period"));
         assertThat(svgs(parse(page))).hasSize(1);
         assertThat(count(html, "<polyline")).isZero();
     }
@@ -141,6 +142,33 @@ class ReportCommandTest extends AppTest {
         assertThat(points[1][0]).isGreaterThan(points[0][0]);
         // 100 at the end of 01-06, 110 at the end of 01-07
         assertThat(chart.getTextContent()).contains("Portfolio 10.00%");
+        // the one date, under the last point at the right edge, ends there rather than running past it
+        Element tick = elements(chart.getElementsByTagName("text")).stream().filter(t -> t.getTextContent().equals("2020-01-07"))
+                .findFirst().orElseThrow();
+        assertThat(tick.getAttribute("text-anchor")).isEqualTo("end");
+        assertThat(Files.readString(page)).contains("1 daily return;");
+    }
+
+    @Test
+    void report_nothingInvested_saysSo_andFlatDaysBeforeTheFirstDepositAreNamed() throws Exception {
+        // a portfolio without cash: weekdays with an equity of zero, no return
+        app.ok("--quotes", csv, "create", "empty", "--at", "2020-01-06");
+        app.ok("--quotes", csv, "report", "empty", "--out", page.toString(), "--from", "2020-01-06", "--to", "2020-01-09");
+        assertThat(Files.readString(page)).contains("No daily return between these dates (4 days, nothing was invested: the equity was zero)");
+        // 250 deposited on 01-08: 01-06 and 01-07 have nothing in, 01-08 the first return (0: 250 over 0 + 250)
+        app.ok("--quotes", csv, "create", "late", "--at", "2020-01-06");
+        app.ok("--quotes", csv, "deposit", "late", "250", "--at", "2020-01-08");
+        app.ok("--quotes", csv, "report", "late", "--out", page.toString(), "--from", "2020-01-06", "--to", "2020-01-09");
+        assertThat(Files.readString(page)).contains("Nothing was invested before 2020-01-08: the lines start flat.");
+    }
+
+    @Test
+    void report_toPastTheCloses_saysWhereTheyEnd() throws Exception {
+        app.ok("--quotes", csv, "report", "t", "--out", page.toString(), "--to", "2020-01-31");
+        assertThat(Files.readString(page)).contains("2020-01-06 to 2020-01-31",
+                "The closes of what was held end on 2020-01-09: the charts and figures stop there, not on 2020-01-31.");
+        app.fails(2, "erasmo report: --to 2030-01-01 is in the future (now is 2024-06-03T12:00:00Z)", "--quotes", csv, "report", "t", "--out",
+                page.toString(), "--to", "2030-01-01");
     }
 
     @Test
