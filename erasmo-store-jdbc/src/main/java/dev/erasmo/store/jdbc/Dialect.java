@@ -161,6 +161,19 @@ abstract class Dialect {
     }
 
     /**
+     * Tells whether the schema has every table, column, constraint and index the scripts make,
+     * checked after a migration where no lock keeps instances apart. The default: yes (the lock
+     * of {@link #lockSchema} does).
+     *
+     * @param c the connection the migration ran on
+     * @return false to run every script again
+     * @throws SQLException from the driver
+     */
+    boolean schemaComplete(Connection c) throws SQLException {
+        return true;
+    }
+
+    /**
      * Tells whether a schema script and the record of its version run in one transaction. The
      * default: yes. H2 commits what a DDL statement did on its own; rolling such a transaction
      * back could take away what another instance's script already relied on.

@@ -1,7 +1,10 @@
 package dev.erasmo.store.jdbc;
 
 import dev.erasmo.store.jdbc.JdbcPortfolioStore.Database;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * H2: portable SQL; a concurrent update of the same row is reported with H2's own SQLState
@@ -30,6 +33,36 @@ final class H2Dialect extends Dialect {
     boolean lostSchemaRace(SQLException e) {
         // but a database gone away is not a race: trying on a dead connection would only hide why
         return classify(e) != Failure.UNAVAILABLE;
+    }
+
+    /**
+     * What H2's catalog must hold once the scripts ran: the five constraints of version 1, the
+     * idempotency key's column and unique index of version 2, and version 3's longer names, each
+     * counted in the connection's schema.
+     */
+    private static final String COMPLETE = "SELECT"
+            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND CONSTRAINT_NAME IN"
+            + " ('ERASMO_PORTFOLIO_PK', 'ERASMO_PORTFOLIO_OWNER_NAME_UK', 'ERASMO_EVENT_PK', 'ERASMO_EVENT_EVENT_ID_UK',"
+            + " 'ERASMO_EVENT_PORTFOLIO_FK')),"
+            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ERASMO_EVENT'"
+            + " AND COLUMN_NAME = 'IDEMPOTENCY_KEY'),"
+            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ERASMO_EVENT'"
+            + " AND INDEX_NAME = 'ERASMO_EVENT_IDEMPOTENCY_KEY_UK'),"
+            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ERASMO_PORTFOLIO'"
+            + " AND COLUMN_NAME = 'NAME' AND CHARACTER_MAXIMUM_LENGTH >= 200)";
+
+    /**
+     * H2 rebuilds a table to add a column or change one's type, and a rebuild racing another
+     * instance's script can leave out what that script added meanwhile (seen: the idempotency
+     * key's unique index, after eight instances started at once): the catalog is checked after
+     * every migration, and a schema short of anything is migrated again.
+     */
+    @Override
+    boolean schemaComplete(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COMPLETE)) {
+            rs.next();
+            return rs.getInt(1) == 5 && rs.getInt(2) == 1 && rs.getInt(3) == 1 && rs.getInt(4) == 1;
+        }
     }
 
     /**

@@ -64,7 +64,13 @@ final class Schema {
                             // after a lost race, every script again: only H2 loses races, and its
                             // scripts create just what is missing
                             upgrade(c, dialect, clock, attempt > 1);
-                            break;
+                            if (dialect.schemaComplete(c)) {
+                                break;
+                            }
+                            if (attempt == MAX_SCHEMA_ATTEMPTS) {
+                                throw new SchemaException("the erasmo schema on " + dialect.database() + " still lacks part of what its "
+                                        + "scripts make after " + attempt + " migrations (other instances changing it at the same time?)");
+                            }
                         } catch (SQLException e) {
                             if (attempt == MAX_SCHEMA_ATTEMPTS || !dialect.lostSchemaRace(e)) {
                                 throw e;
