@@ -1408,7 +1408,6 @@ public final class Erasmo {
     public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         Portfolio p = portfolio(id);
-        Currency base = p.info().baseCurrency();
         LocalDate before = from.minusDays(1);
         Priced s = pricedAsOf(p, before);
         Priced t = pricedAsOf(p, to);
@@ -1437,8 +1436,7 @@ public final class Erasmo {
             }
             // the start's rate only converts the start's equity: without any, the end's serves
             BigDecimal endRate = rate(t.fx(), c, to);
-            BigDecimal startRate = part.startEquity().isZero() ? endRate : rate(s.fx(), c, before);
-            parts.add(CurrencyReconciliation.of(c, startRate, endRate, s.state(), start, t.state(), end, fees));
+            parts.add(part.withRates(part.startEquity().isZero() ? endRate : rate(s.fx(), c, before), endRate));
         }
         return Reconciliation.of(from, to, start, end, parts);
     }
@@ -1457,8 +1455,8 @@ public final class Erasmo {
         }
         if (r == null) {
             throw new IllegalStateException("no " + fxSymbol(c, fx.base()) + " close as of " + date + " to reconcile the "
-                    + c.getCurrencyCode() + " held in a " + fx.base().getCurrencyCode() + " portfolio; each currency's part of the "
-                    + "reconciliation needs its rate at both ends");
+                    + c.getCurrencyCode() + " of a " + fx.base().getCurrencyCode() + " portfolio; a currency's part of the "
+                    + "reconciliation needs its rate at an end where it holds something, and at the end for what it booked");
         }
         return r;
     }

@@ -94,6 +94,18 @@ public record CurrencyReconciliation(Currency currency, BigDecimal startRate, Bi
                 t.unpricedCost.minus(s.unpricedCost));
     }
 
+    /**
+     * The same amounts with other rates.
+     *
+     * @param startRate the rate into the base at the start, above zero
+     * @param endRate the rate into the base at the end, above zero
+     * @return the reconciliation with those rates
+     */
+    public CurrencyReconciliation withRates(BigDecimal startRate, BigDecimal endRate) {
+        return new CurrencyReconciliation(currency, startRate, endRate, startEquity, endEquity, externalFlows, realizedPnl,
+                unrealizedPnlChange, income, feeEvents, unpricedCostChange);
+    }
+
     /** What a currency's part of a portfolio holds at one end: every running total in it. */
     private record End(Money equity, Money netDeposits, Money realized, Money unrealized, Money dividends, Money unpricedCost) {
 
