@@ -157,6 +157,11 @@ class HistoryAdversarialTest {
     /** A dollar stock X at 100, 110, 99 from 2024-01-02 to 01-04. */
     private static final PriceHistory X = history("X", USD, bar("2024-01-02", "100"), bar("2024-01-03", "110"), bar("2024-01-04", "99"));
 
+    /** A new FIFO portfolio in euros. */
+    private static PortfolioInfo euros(Erasmo e) {
+        return e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
+    }
+
     /** The euro value of a dollar, 0.90 to 0.93 from 2024-01-01 to 01-04. */
     private static final PriceHistory USD_EUR = history("USDEUR=X", EUR, bar("2024-01-01", "0.9"), bar("2024-01-02", "0.91"),
             bar("2024-01-03", "0.92"), bar("2024-01-04", "0.93"));
@@ -165,7 +170,7 @@ class HistoryAdversarialTest {
     void aEuroPortfolioHoldingADollarStock_withAndWithoutRates() {
         for (boolean rates : List.of(true, false)) {
             Erasmo e = rates ? erasmo(X, USD_EUR) : erasmo(X);
-            PortfolioInfo p = e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
+            PortfolioInfo p = euros(e);
             e.deposit(p.id(), Money.of(EUR, new BigDecimal("1000")), at("2024-01-01"));
             e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), at("2024-01-02"));
             e.buy(p.id(), TradeRequest.of(Symbol.of("X"), Quantity.of(5)).at(at("2024-01-02"))).orElseThrow();
@@ -207,7 +212,7 @@ class HistoryAdversarialTest {
     @Test
     void aEuroPortfolioTradingInDollars_reconcilesPerCurrencyAndTheFxEffectIsTheTranslationOfTheStart() {
         Erasmo e = erasmo(X, USD_EUR);
-        PortfolioInfo p = e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
+        PortfolioInfo p = euros(e);
         e.deposit(p.id(), Money.of(EUR, new BigDecimal("1000")), at("2024-01-01"));
         e.deposit(p.id(), Money.of(USD, new BigDecimal("1000")), at("2024-01-01"));
         e.buy(p.id(), TradeRequest.of(Symbol.of("X"), Quantity.of(5)).at(at("2024-01-02"))).orElseThrow();
@@ -253,7 +258,7 @@ class HistoryAdversarialTest {
     void aCurrencyUsedOnceAndGone_needsNoRateLater_andOneNotHeldAtTheStartNoRateThen() {
         // dollars at 0.90 to 0.93 EUR from 2024-01-01 to 01-04 only
         Erasmo e = erasmo(X, USD_EUR);
-        PortfolioInfo p = e.createPortfolio(O, "eur", EUR, CostMethod.FIFO);
+        PortfolioInfo p = euros(e);
         e.deposit(p.id(), Money.of(EUR, new BigDecimal("500")), at("2024-01-02"));
         e.deposit(p.id(), Money.of(USD, new BigDecimal("10")), at("2024-01-03"));
         e.withdraw(p.id(), Money.of(USD, new BigDecimal("10")), at("2024-01-04"));

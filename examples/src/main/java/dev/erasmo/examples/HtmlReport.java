@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,24 +85,11 @@ final class HtmlReport {
             b.append("<p class=\"warn\">No day to show between these dates: there is no curve to draw.</p>\n");
         } else if (performance.metrics().observations() == 0) {
             String why = curve.days().stream().allMatch(DailyValue::complete) ? "nothing was invested: the equity was zero"
-                    : "none with a value of everything held on it and the day before" + firstMissing(curve);
+                    : "none with a value of everything held on it and the day before" + firstIncomplete(curve).map(d -> "; on " + leftOut(d)).orElse("");
             b.append("<p class=\"warn\">No daily return between these dates (").append(curve.days().size())
                     .append(curve.days().size() == 1 ? " day, " : " days, ").append(esc(why)).append("): there is no return to draw.</p>\n");
         } else {
-            List<DailyValue> days = curve.days();
-            LocalDate lastDay = days.get(days.size() - 1).date();
-            if (ChronoUnit.DAYS.between(lastDay, curve.to()) > 7) {
-                b.append("<p class=\"note\">The closes of what was held end on ").append(lastDay)
-                        .append(": the charts and figures stop there, not on ").append(curve.to()).append(".</p>\n");
-            }
-            int first = 0;
-            while (first < days.size() && days.get(first).dailyReturn() == null && days.get(first).complete()) {
-                first++;
-            }
-            if (first > 0 && first < days.size()) {
-                b.append("<p class=\"note\">Nothing was invested before ").append(days.get(first).date())
-                        .append(": the lines start flat.</p>\n");
-            }
+            curveNotes(b, curve);
             curves(b, performance, benchmark);
         }
         allocation(b, holdings);
@@ -115,10 +103,34 @@ final class HtmlReport {
         return b.toString();
     }
 
-    /** What the first day left out of its equity, as "; first on DATE: WHAT", or nothing when every day is complete. */
-    private static String firstMissing(EquityCurve curve) {
-        return curve.days().stream().filter(d -> !d.complete()).findFirst()
-                .map(d -> "; on " + d.date() + ": " + String.join("; ", d.missing())).orElse("");
+    /**
+     * What a curve with days doesn't show: the days after the closes of what was held end (more
+     * than a week before the period's end), and the flat start before anything was invested.
+     */
+    private static void curveNotes(StringBuilder b, EquityCurve curve) {
+        List<DailyValue> days = curve.days();
+        LocalDate lastDay = days.get(days.size() - 1).date();
+        if (ChronoUnit.DAYS.between(lastDay, curve.to()) > 7) {
+            b.append("<p class=\"note\">The closes of what was held end on ").append(lastDay)
+                    .append(": the charts and figures stop there, not on ").append(curve.to()).append(".</p>\n");
+        }
+        int first = 0;
+        while (first < days.size() && days.get(first).dailyReturn() == null && days.get(first).complete()) {
+            first++;
+        }
+        if (first > 0 && first < days.size()) {
+            b.append("<p class=\"note\">Nothing was invested before ").append(days.get(first).date()).append(": the lines start flat.</p>\n");
+        }
+    }
+
+    /** The first day that left something held out of its equity, if any. */
+    private static Optional<DailyValue> firstIncomplete(EquityCurve curve) {
+        return curve.days().stream().filter(d -> !d.complete()).findFirst();
+    }
+
+    /** A day and what it left out: {@code 2020-01-06: XYZ: no price}. */
+    private static String leftOut(DailyValue day) {
+        return day.date() + ": " + String.join("; ", day.missing());
     }
 
     /** The return against the benchmark and the drawdown, both from the start of the curve (at 0). */
@@ -156,10 +168,9 @@ final class HtmlReport {
         lineChart(b, "Cumulative time-weighted return" + against, dates, lines, false);
         long incomplete = curve.days().stream().filter(d -> !d.complete()).count();
         if (incomplete > 0) {
-            DailyValue first = curve.days().stream().filter(d -> !d.complete()).findFirst().orElseThrow();
             b.append("<p class=\"warn\">On ").append(incomplete).append(" of ").append(curve.days().size())
-                    .append(" days something held had no price and was left out of that day\u2019s equity (first on ").append(first.date())
-                    .append(": ").append(esc(String.join("; ", first.missing()))).append("): those days, and the day after each, have no return (a price dropping out is not a loss).</p>\n");
+                    .append(" days something held had no price and was left out of that day\u2019s equity (first on ")
+                    .append(esc(firstIncomplete(curve).map(HtmlReport::leftOut).orElseThrow())).append("): those days, and the day after each, have no return (a price dropping out is not a loss).</p>\n");
         }
         b.append("<h2>Drawdown</h2>\n");
         lineChart(b, "Drawdown from the running peak", dates,

@@ -114,21 +114,19 @@ final class PerformanceCommand extends PeriodCommand {
         return m.observations() + (m.observations() == 1 ? " daily return" : " daily returns");
     }
 
-    /** The linked return: none without a daily return (not the 0 of an empty product). */
-    static OptionalDouble linked(Metrics m) {
-        return m.observations() == 0 ? OptionalDouble.empty() : OptionalDouble.of(m.cumulativeReturn());
-    }
-
-    /** The maximum drawdown: none without a daily return. */
-    private static OptionalDouble maxDrawdown(Metrics m) {
-        return m.observations() == 0 ? OptionalDouble.empty() : OptionalDouble.of(m.maxDrawdown());
+    /**
+     * A figure of the daily returns that is defined for none (the linked return's empty product
+     * is 0, so is the drawdown of nothing): none without a daily return.
+     */
+    private static OptionalDouble ofReturns(Metrics m, double figure) {
+        return m.observations() == 0 ? OptionalDouble.empty() : OptionalDouble.of(figure);
     }
 
     /** The figures of a report as the table prints them, in order; the HTML report shows the same rows. */
     static List<Row> rows(Report r) {
         Metrics m = r.metrics();
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Time-weighted return", pct(linked(m)),
+        rows.add(new Row("Time-weighted return", pct(ofReturns(m, m.cumulativeReturn())),
                 "daily returns linked; deposits and withdrawals are not gains"));
         rows.add(new Row("  annualized", pct(m.annualizedReturn()), "geometric, 252 days a year"));
         rows.add(new Row("Money-weighted return", r.xirr() instanceof Xirr.Rate rate ? pct(OptionalDouble.of(rate.value())) : Text.NONE,
@@ -141,7 +139,7 @@ final class PerformanceCommand extends PeriodCommand {
                 "annualized" + (m.options().riskFreePerPeriod() == 0 ? "" : ", net of the risk-free rate")));
         rows.add(new Row("Sortino ratio", num(m.sortinoAnnualized()), "annualized, minimum acceptable return 0"));
         Drawdown d = m.worstDrawdown().orElse(null);
-        rows.add(new Row("Maximum drawdown", pct(maxDrawdown(m)), d == null ? (m.observations() == 0 ? "" : "none")
+        rows.add(new Row("Maximum drawdown", pct(ofReturns(m, m.maxDrawdown())), d == null ? (m.observations() == 0 ? "" : "none")
                 : "peak " + (d.peakDate() == null ? "at the start" : d.peakDate()) + ", trough " + d.troughDate() + ", "
                 + (d.recoveryDate() == null ? "not recovered" : "recovered " + d.recoveryDate()) + ", " + d.length() + " trading days"));
         rows.add(new Row("Calmar ratio", num(m.calmar()), "annualized return / maximum drawdown"));
@@ -180,14 +178,14 @@ final class PerformanceCommand extends PeriodCommand {
         root.put("to", c.to().toString());
         root.put("observations", m.observations());
         root.put("benchmark", r.benchmark() == null ? null : r.benchmark().value());
-        root.put("timeWeightedReturn", dec(linked(m)));
+        root.put("timeWeightedReturn", dec(ofReturns(m, m.cumulativeReturn())));
         root.put("annualizedReturn", dec(m.annualizedReturn()));
         root.put("moneyWeightedReturn", r.xirr() instanceof Xirr.Rate rate ? dec(OptionalDouble.of(rate.value())) : null);
         root.put("modifiedDietz", dec(r.modifiedDietz()));
         root.put("annualizedVolatility", dec(m.annualizedVolatility()));
         root.put("sharpe", dec(m.sharpeAnnualized()));
         root.put("sortino", dec(m.sortinoAnnualized()));
-        root.put("maxDrawdown", dec(maxDrawdown(m)));
+        root.put("maxDrawdown", dec(ofReturns(m, m.maxDrawdown())));
         Drawdown d = m.worstDrawdown().orElse(null);
         ObjectNode dd = root.putObject("worstDrawdown");
         dd.put("peak", d == null || d.peakDate() == null ? null : d.peakDate().toString());
