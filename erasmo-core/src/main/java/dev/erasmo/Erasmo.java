@@ -1402,8 +1402,8 @@ public final class Erasmo {
      *     (of one version of the ledger, loaded once)
      * @throws IllegalArgumentException if {@code from} is after {@code to}
      * @throws IllegalStateException if a currency held at the end or booked in the period has no
-     *     rate into the base at the end, or one held at the start none at the start (its {@code
-     *     FROMTO=X} close as of that day): the message names it
+     *     rate into the base at the end, or one with equity at the start (cash, or positions with a
+     *     price) none at the start (its {@code FROMTO=X} close as of that day): the message names it
      */
     public Reconciliation reconcile(PortfolioId id, LocalDate from, LocalDate to) {
         checkPeriod(from, to);

@@ -161,16 +161,29 @@ abstract class Dialect {
     }
 
     /**
-     * Tells whether the schema has every table, column, constraint and index the scripts make,
-     * checked after a migration where no lock keeps instances apart. The default: yes (the lock
-     * of {@link #lockSchema} does).
+     * What the schema lacks of the tables, columns, constraints and indexes the scripts make,
+     * checked after a migration where no lock keeps instances apart. The default: nothing (the
+     * lock of {@link #lockSchema} does).
      *
      * @param c the connection the migration ran on
-     * @return false to run every script again
+     * @return what is missing, described; empty when nothing is (else every script runs again)
      * @throws SQLException from the driver
      */
-    boolean schemaComplete(Connection c) throws SQLException {
-        return true;
+    List<String> schemaLacks(Connection c) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Tells whether what a script does is in the schema already, so that running it (again)
+     * would change what is there rather than add what is missing. The default: no.
+     *
+     * @param c the connection the migration runs on
+     * @param script the script's file name, e.g. {@code V3__portfolio_name_length.sql}
+     * @return true to skip the script (it is still recorded)
+     * @throws SQLException from the driver
+     */
+    boolean alreadyApplied(Connection c, String script) throws SQLException {
+        return false;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * H2: portable SQL; a concurrent update of the same row is reported with H2's own SQLState
@@ -35,21 +37,38 @@ final class H2Dialect extends Dialect {
         return classify(e) != Failure.UNAVAILABLE;
     }
 
+    /** What a schema must hold once H2's scripts ran, each as a check of its catalog that finds at least one row. */
+    private record Part(String what, String where) {
+    }
+
+    /** erasmo_portfolio's name column in the connection's schema. */
+    private static final String NAME_COLUMN = "INFORMATION_SCHEMA.COLUMNS WHERE " + here()
+            + " AND UPPER(TABLE_NAME) = 'ERASMO_PORTFOLIO' AND UPPER(COLUMN_NAME) = 'NAME'";
+
     /**
-     * What H2's catalog must hold once the scripts ran: the five constraints of version 1, the
-     * idempotency key's column and unique index of version 2, and version 3's longer names, each
-     * counted in the connection's schema.
+     * The structure the scripts make, found by table, column and kind whatever the names of the
+     * constraints and indexes (a schema made by hand may have H2's own) and whatever the case of
+     * the names (H2's DATABASE_TO_LOWER).
      */
-    private static final String COMPLETE = "SELECT"
-            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND CONSTRAINT_NAME IN"
-            + " ('ERASMO_PORTFOLIO_PK', 'ERASMO_PORTFOLIO_OWNER_NAME_UK', 'ERASMO_EVENT_PK', 'ERASMO_EVENT_EVENT_ID_UK',"
-            + " 'ERASMO_EVENT_PORTFOLIO_FK')),"
-            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ERASMO_EVENT'"
-            + " AND COLUMN_NAME = 'IDEMPOTENCY_KEY'),"
-            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ERASMO_EVENT'"
-            + " AND INDEX_NAME = 'ERASMO_EVENT_IDEMPOTENCY_KEY_UK'),"
-            + " (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = 'ERASMO_PORTFOLIO'"
-            + " AND COLUMN_NAME = 'NAME' AND CHARACTER_MAXIMUM_LENGTH >= 200)";
+    private static final List<Part> PARTS = List.of(
+            uniqueOn("ERASMO_PORTFOLIO", "ID", "erasmo_portfolio's primary key"),
+            uniqueOn("ERASMO_PORTFOLIO", "OWNER", "the unique (owner, name) of erasmo_portfolio"),
+            uniqueOn("ERASMO_EVENT", "SEQ", "erasmo_event's primary key"),
+            uniqueOn("ERASMO_EVENT", "EVENT_ID", "the unique (portfolio_id, event_id) of erasmo_event"),
+            uniqueOn("ERASMO_EVENT", "IDEMPOTENCY_KEY", "the unique (portfolio_id, idempotency_key) of erasmo_event (version 2)"),
+            new Part("erasmo_event's foreign key to erasmo_portfolio", "INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE " + here()
+                    + " AND UPPER(TABLE_NAME) = 'ERASMO_EVENT' AND CONSTRAINT_TYPE = 'FOREIGN KEY'"),
+            new Part("erasmo_portfolio.name of 200 characters (version 3)", NAME_COLUMN + " AND CHARACTER_MAXIMUM_LENGTH >= 200"));
+
+    private static Part uniqueOn(String table, String column, String what) {
+        return new Part(what, "INFORMATION_SCHEMA.INDEX_COLUMNS WHERE " + here() + " AND UPPER(TABLE_NAME) = '" + table
+                + "' AND UPPER(COLUMN_NAME) = '" + column + "' AND IS_UNIQUE");
+    }
+
+    /** Rows of the connection's schema. */
+    private static String here() {
+        return "UPPER(TABLE_SCHEMA) = UPPER(CURRENT_SCHEMA)";
+    }
 
     /**
      * H2 rebuilds a table to add a column or change one's type, and a rebuild racing another
@@ -58,10 +77,34 @@ final class H2Dialect extends Dialect {
      * every migration, and a schema short of anything is migrated again.
      */
     @Override
-    boolean schemaComplete(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COMPLETE)) {
+    List<String> schemaLacks(Connection c) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int k = 0; k < PARTS.size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append("(SELECT COUNT(*) FROM ").append(PARTS.get(k).where()).append(')');
+        }
+        List<String> lacks = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             rs.next();
-            return rs.getInt(1) == 5 && rs.getInt(2) == 1 && rs.getInt(3) == 1 && rs.getInt(4) == 1;
+            for (int k = 0; k < PARTS.size(); k++) {
+                if (rs.getInt(k + 1) == 0) {
+                    lacks.add(PARTS.get(k).what());
+                }
+            }
+        }
+        return lacks;
+    }
+
+    /**
+     * Version 3 only widens the name column: where it is 200 characters or more already (applied
+     * before, or widened by hand), running it again would narrow it, so it is not run.
+     */
+    @Override
+    boolean alreadyApplied(Connection c, String script) throws SQLException {
+        if (!script.startsWith("V3__")) {
+            return false;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(CHARACTER_MAXIMUM_LENGTH) FROM " + NAME_COLUMN)) {
+            return rs.next() && rs.getLong(1) >= 200;
         }
     }
 

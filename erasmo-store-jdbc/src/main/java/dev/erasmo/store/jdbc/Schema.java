@@ -64,12 +64,14 @@ final class Schema {
                             // after a lost race, every script again: only H2 loses races, and its
                             // scripts create just what is missing
                             upgrade(c, dialect, clock, attempt > 1);
-                            if (dialect.schemaComplete(c)) {
+                            List<String> lacks = dialect.schemaLacks(c);
+                            if (lacks.isEmpty()) {
                                 break;
                             }
                             if (attempt == MAX_SCHEMA_ATTEMPTS) {
-                                throw new SchemaException("the erasmo schema on " + dialect.database() + " still lacks part of what its "
-                                        + "scripts make after " + attempt + " migrations (other instances changing it at the same time?)");
+                                throw new SchemaException("the erasmo schema on " + dialect.database() + " still lacks "
+                                        + String.join(", ", lacks) + " after " + attempt + " migrations: its scripts cannot make it "
+                                        + "(a table changed by hand?) or other instances keep changing it");
                             }
                         } catch (SQLException e) {
                             if (attempt == MAX_SCHEMA_ATTEMPTS || !dialect.lostSchemaRace(e)) {
@@ -179,7 +181,7 @@ final class Schema {
         try {
             dialect.beginSchemaChange(c);
             boolean recorded = currentVersion(c) >= script.version();
-            if (evenIfRecorded || !recorded) {
+            if ((evenIfRecorded || !recorded) && !dialect.alreadyApplied(c, script.name())) {
                 run(c, dialect, script.name());
             }
             if (!recorded) {
