@@ -77,6 +77,21 @@ class H2SchemaTest {
         }
     }
 
+    /**
+     * A database whose version-3 tables were made by hand, with H2's own names for their keys and
+     * unique constraints, recorded at version 3; {@code more} is added to erasmo_event's constraints.
+     */
+    private static JdbcDataSource byHand(String more) throws SQLException {
+        JdbcDataSource ds = h2("");
+        execute(ds, "CREATE TABLE erasmo_schema_version (version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
+                        + " applied_at VARCHAR(40) NOT NULL)",
+                "CREATE TABLE erasmo_portfolio (" + PORTFOLIO_COLUMNS + ", PRIMARY KEY (id), UNIQUE (owner, name))",
+                "CREATE TABLE erasmo_event (" + EVENT_COLUMNS + ", PRIMARY KEY (portfolio_id, seq), UNIQUE (portfolio_id, event_id),"
+                        + " UNIQUE (portfolio_id, idempotency_key)" + more + ")",
+                "INSERT INTO erasmo_schema_version VALUES (1, 'by hand', 'x'), (2, 'by hand', 'x'), (3, 'by hand', 'x')");
+        return ds;
+    }
+
     private static LedgerEntry entry(long sequence, String id) {
         return new LedgerEntry(sequence, new Deposit(EventId.of(id), AT, Money.of("USD", "1")), IdempotencyKey.of("k"));
     }
@@ -94,13 +109,7 @@ class H2SchemaTest {
 
     @Test
     void tablesMadeByHandWithH2sOwnConstraintNames_start() throws SQLException {
-        JdbcDataSource ds = h2("");
-        execute(ds, "CREATE TABLE erasmo_schema_version (version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
-                        + " applied_at VARCHAR(40) NOT NULL)",
-                "CREATE TABLE erasmo_portfolio (" + PORTFOLIO_COLUMNS + ", PRIMARY KEY (id), UNIQUE (owner, name))",
-                "CREATE TABLE erasmo_event (" + EVENT_COLUMNS + ", PRIMARY KEY (portfolio_id, seq), UNIQUE (portfolio_id, event_id),"
-                        + " UNIQUE (portfolio_id, idempotency_key), FOREIGN KEY (portfolio_id) REFERENCES erasmo_portfolio (id))",
-                "INSERT INTO erasmo_schema_version VALUES (1, 'by hand', 'x'), (2, 'by hand', 'x'), (3, 'by hand', 'x')");
+        JdbcDataSource ds = byHand(", FOREIGN KEY (portfolio_id) REFERENCES erasmo_portfolio (id)");
         startsAndRefusesAKeyTwice(ds);
         // nothing made twice: the hand-made unique (portfolio_id, idempotency_key) is the only one
         assertThat(one(ds, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_NAME = 'ERASMO_EVENT'"
@@ -127,13 +136,7 @@ class H2SchemaTest {
     @Test
     void aSchemaItsScriptsCannotComplete_isRefusedNamingWhatItLacks() throws SQLException {
         // tables made by hand without the foreign key: the scripts create only missing tables, so they never add it
-        JdbcDataSource ds = h2("");
-        execute(ds, "CREATE TABLE erasmo_schema_version (version INT NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL,"
-                        + " applied_at VARCHAR(40) NOT NULL)",
-                "CREATE TABLE erasmo_portfolio (" + PORTFOLIO_COLUMNS + ", PRIMARY KEY (id), UNIQUE (owner, name))",
-                "CREATE TABLE erasmo_event (" + EVENT_COLUMNS + ", PRIMARY KEY (portfolio_id, seq), UNIQUE (portfolio_id, event_id),"
-                        + " UNIQUE (portfolio_id, idempotency_key))",
-                "INSERT INTO erasmo_schema_version VALUES (1, 'by hand', 'x'), (2, 'by hand', 'x'), (3, 'by hand', 'x')");
+        JdbcDataSource ds = byHand("");
         try (JdbcPortfolioStore store = JdbcPortfolioStore.builder(ds).build()) {
             assertThatThrownBy(() -> store.list(Owner.of("alice"))).isInstanceOf(SchemaException.class)
                     .hasMessageContaining("still lacks erasmo_event's foreign key to erasmo_portfolio after 10 migrations");
